@@ -1,0 +1,54 @@
+# One entry point. `make book` builds the book; `make test` runs every test. Each creates .venv on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+ENV_STAMP := $(VENV)/.installed
+VENDOR_STAMP := .vendor/stamp.json
+BUILD_FLAGS := -W -n --keep-going
+
+.PHONY: help env vendor browser book book-clean slides test test-fast lab bench clean linkcheck
+
+help:
+	@echo "make book   - build the book into _build/html (clean execution cache)"
+	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
+	@echo "make lab    - JupyterLab on the chapters"
+	@echo "make bench  - print build, execution and page-size figures against their budgets"
+
+$(ENV_STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	# uv installs this stack in seconds; pip is the fallback if uv cannot be installed.
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.9 \
+	  && $(BIN)/uv pip install --quiet --python $(PY) -r requirements.txt \
+	  || $(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
+	touch $@
+
+env: $(ENV_STAMP)
+
+$(VENDOR_STAMP): package.json package-lock.json tools/vendor_js.py
+	$(PYTHON) tools/vendor_js.py
+
+vendor: $(VENDOR_STAMP)
+
+browser: env
+	@bash tools/ensure_browser.sh $(PY)
+
+# A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
+book: env vendor
+	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
+	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
+
+test: env vendor browser
+	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10
+
+lab: env
+	$(BIN)/jupyter lab --notebook-dir=. chapters/
+
+bench: env vendor browser
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf _build .pytest_cache tests/_artifacts

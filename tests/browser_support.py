@@ -1,0 +1,94 @@
+"""Chromium for the browser tests: find it, serve a folder on 127.0.0.1, and refuse every other request."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCAL_HOSTS = {"127.0.0.1"}
+
+# Harmless errors owned by the theme, allowed by exact text. Keep this list short and explain each one.
+ALLOWED_PAGE_ERRORS: list[str] = [
+    # sphinx-thebe 0.3.1 under Jupyter Book 1.0.4 writes its inline config script twice; the second copy's
+    # `const` re-declaration is a SyntaxError in that one inline script only. The first copy already set the
+    # values, and thebe is not enabled in this book, so nothing on the page depends on it.
+    "Identifier 'THEBE_JS_URL' has already been declared",
+]
+
+
+def find_chromium() -> str | None:
+    """An explicit COURSE_CHROMIUM, then Playwright's own Chromium, then the system chromium."""
+    explicit = os.environ.get("COURSE_CHROMIUM")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        if own and Path(own).exists():
+            return own
+    except Exception:  # noqa: BLE001 - any failure here means "not available", and we look further
+        pass
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1 on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    return parsed.hostname in LOCAL_HOSTS
+
+
+class OfflineGuard:
+    """Blocks and records every request that would leave 127.0.0.1, and every uncaught page error."""
+
+    def __init__(self, context):
+        self.external: list[str] = []
+        self.page_errors: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def unexpected_errors(self) -> list[str]:
+        return [e for e in self.page_errors if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
+
+    def watch(self, page):
+        page.on("pageerror", lambda exc: self.page_errors.append(f"{page.url}: {exc}"))
+        return page

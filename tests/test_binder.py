@@ -1,0 +1,43 @@
+"""Binder gets the same environment: repo2docker's Dockerfile uses Python 3.11, copies the repo, then installs
+requirements.txt and this package."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_runtime_and_requirements_pin_the_environment():
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+    reqs = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    assert "-e ." in reqs
+    unpinned = [r for r in reqs if r != "-e ." and "==" not in r]
+    assert not unpinned, f"unpinned requirements: {unpinned}"
+    for top in ("jupyter-book==1.0.4.post1", "jupyterlab==", "ipywidgets==", "matplotlib==", "nbval==",
+                "pytest==", "playwright=="):
+        assert any(r.startswith(top) for r in reqs), top
+
+
+def test_repo2docker_dockerfile(tmp_path):
+    # A clean copy of the tracked files, as Binder sees the repository (no .venv, no build output).
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.split()
+    for f in files:
+        src = ROOT / f
+        if src.is_file():
+            (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, tmp_path / f)
+    r2d = Path(sys.executable).parent / "repo2docker"
+    out = subprocess.run([str(r2d), "--no-build", "--debug", str(tmp_path)], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    text = out.stdout + out.stderr
+    assert "python=3.11" in text or "PYTHON_VERSION=3.11" in text
+    lines = text.splitlines()
+    copy_repo = next(i for i, l in enumerate(lines) if l.startswith("COPY") and "src/ ${REPO_DIR}/" in l)
+    install_reqs = next(i for i, l in enumerate(lines) if "pip install" in l and "requirements.txt" in l)
+    assert copy_repo < install_reqs, "the repo must be copied in before requirements.txt (it has -e .)"
+    assert any("pip install" in l and l.rstrip().endswith(" .") for l in lines), "the package is not installed"

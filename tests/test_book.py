@@ -1,0 +1,66 @@
+"""The book builds from a clean cache with -W -n --keep-going, offline assets, and no invented URLs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CDN = re.compile(r"(cdn\.jsdelivr|unpkg\.com|cdnjs\.cloudflare|googleapis|mathjax@)")
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for ch in part["chapters"]:
+            files.append(ch["file"])
+            files += [s["file"] for s in ch.get("sections", [])]
+    return files
+
+
+def test_build_succeeds_with_warnings_as_errors(book_build):
+    assert book_build.returncode == 0, book_build.stdout[-3000:] + book_build.stderr[-3000:]
+    assert "-W" in book_build.args and "-n" in book_build.args
+
+
+def test_toc_lists_only_existing_pages():
+    for f in toc_files():
+        assert any((ROOT / f"{f}{ext}").exists() for ext in (".md", ".ipynb")), f"{f} is in _toc.yml but missing"
+
+
+def test_every_toc_page_is_built(built_book):
+    assert (built_book / "index.html").exists()
+    for f in toc_files():
+        assert (built_book / f"{f}.html").exists(), f
+
+
+def test_no_page_loads_from_a_cdn(built_book):
+    for page in built_book.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"[^\"]+\"", text):
+            assert not CDN.search(tag), f"{page.relative_to(built_book)} loads {tag}"
+
+
+def test_widget_pages_use_local_widget_javascript_and_embed_state(built_book):
+    page = (built_book / "chapters" / "01_autoimmunity.html").read_text(encoding="utf-8")
+    assert "_static/vendor/html-manager/dist/embed-amd.js" in page
+    assert "_static/vendor/requirejs/require.js" in page
+    assert "application/vnd.jupyter.widget-state+json" in page
+    assert (built_book / "_static" / "vendor" / "html-manager" / "dist" / "embed-amd.js").exists()
+
+
+def test_no_made_up_repository_url(built_book, book_build):
+    page = (built_book / "chapters" / "01_autoimmunity.html").read_text(encoding="utf-8")
+    assert "executablebooks/jupyter-book" not in page
+    # With no repository configured the build log says why the launch buttons are missing.
+    if "COURSE_REPOSITORY_URL" not in __import__("os").environ:
+        assert "launch buttons omitted" in book_build.stdout + book_build.stderr or "launch buttons point" in (
+            book_build.stdout + book_build.stderr)
+
+
+def test_exclusions_keep_test_leftovers_out(built_book):
+    built = {p.relative_to(built_book).as_posix() for p in built_book.rglob("*.html")}
+    assert not any(p.startswith(("tests/", ".pytest_cache", "_build", ".venv", "widgets/")) for p in built)

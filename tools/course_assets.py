@@ -1,0 +1,81 @@
+"""Local Sphinx extension: offline widget JavaScript and repository-dependent launch buttons.
+
+Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
+makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is
+added after Jupyter Book has read its config, and only the three widget scripts are named, in order.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / ".vendor" / "static"
+WIDGET_SCRIPTS = {
+    # Sets the fonts' base URL and require.js paths before the widget bundle loads.
+    "widgets-offline-config.js": {},
+    "vendor/requirejs/require.js": {},
+    "vendor/html-manager/dist/embed-amd.js": {},
+}
+MATHJAX = "vendor/mathjax/es5/tex-mml-chtml.js"
+
+
+def use_local_assets(app: Sphinx, config: Config) -> None:
+    if not (STATIC / "vendor/html-manager/dist/embed-amd.js").exists():
+        # Fallback keeps a book buildable on a machine without npm; the reader then needs a network.
+        logger.warning(
+            "course_assets: local widget JavaScript not found in %s; falling back to the CDN defaults, so "
+            "widgets will not render offline. Run `make vendor` (python tools/vendor_js.py).",
+            STATIC, type="course", subtype="assets",
+        )
+        return
+    config.html_static_path = [*config.html_static_path, str(STATIC), str(ROOT / "tools" / "static")]
+    config.nb_ipywidgets_js = dict(WIDGET_SCRIPTS)
+    config.mathjax_path = MATHJAX
+
+
+def repository_url() -> str | None:
+    """The repository this book is built from: COURSE_REPOSITORY_URL, else the git remote `origin`."""
+    url = os.environ.get("COURSE_REPOSITORY_URL", "").strip()
+    if not url:
+        res = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"],
+                             capture_output=True, text=True)
+        url = res.stdout.strip() if res.returncode == 0 else ""
+    if url.startswith("git@github.com:"):
+        url = "https://github.com/" + url.split(":", 1)[1]
+    url = url.removesuffix(".git")
+    return url if url.startswith("https://github.com/") else None
+
+
+def set_launch_buttons(app: Sphinx, config: Config) -> None:
+    options = dict(config.html_theme_options or {})
+    url = repository_url()
+    if url is None:
+        options["launch_buttons"] = {}
+        logger.info("course_assets: launch buttons omitted: the repository URL is unknown. Set "
+                    "COURSE_REPOSITORY_URL=https://github.com/OWNER/REPO (or a GitHub `origin` remote) and rebuild.")
+    else:
+        launch = {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org",
+                  "colab_url": "https://colab.research.google.com"}
+        hub = os.environ.get("COURSE_JUPYTERHUB_URL", "").strip()
+        if hub:
+            launch["jupyterhub_url"] = hub
+        else:
+            logger.info("course_assets: JupyterHub launch button omitted: set COURSE_JUPYTERHUB_URL to your hub.")
+        options.update(repository_url=url, use_repository_button=True, launch_buttons=launch,
+                       repository_branch=os.environ.get("COURSE_REPOSITORY_BRANCH", "main"))
+        logger.info("course_assets: launch buttons point at %s", url)
+    config.html_theme_options = options
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", use_local_assets, priority=900)
+    app.connect("config-inited", set_launch_buttons, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,53 @@
+"""Write a chapter notebook from a plain-text outline, so chapters start with the same metadata and no outputs.
+
+Outline format (UTF-8 text): cells separated by lines `%%% md`, `%%% code`, optionally followed by
+`tags=a,b` and `slide=slide|subslide|fragment|skip|notes|-`. Example:
+
+    %%% md slide=slide
+    # Title
+    %%% code tags=hide-input
+    import widgets
+
+Usage: python tools/new_notebook.py OUTLINE.txt chapters/NN_name.ipynb
+Used once to start a chapter; afterwards edit the notebook in JupyterLab (make lab).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+KERNEL = {"display_name": "Python 3 (course)", "language": "python", "name": "python3"}
+
+
+def parse(text: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": KERNEL, "language_info": {"name": "python"}}
+    blocks = text.split("\n%%% ")
+    blocks[0] = blocks[0].removeprefix("%%% ")
+    for block in blocks:
+        if not block.strip():
+            continue
+        header, _, body = block.partition("\n")
+        kind, *opts = header.split()
+        meta: dict = {}
+        for opt in opts:
+            key, _, value = opt.partition("=")
+            if key == "tags":
+                meta["tags"] = value.split(",")
+            elif key == "slide":
+                meta["slideshow"] = {"slide_type": value}
+        body = body.rstrip("\n")
+        cell = nbformat.v4.new_markdown_cell(body) if kind == "md" else nbformat.v4.new_code_cell(body)
+        cell.metadata = meta
+        nb.cells.append(cell)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:03d}"  # stable ids keep diffs small
+    return nb
+
+
+if __name__ == "__main__":
+    src, dest = map(Path, sys.argv[1:3])
+    nbformat.write(parse(src.read_text(encoding="utf-8")), dest)
+    print(f"wrote {dest}")

@@ -1,0 +1,46 @@
+"""Reference keys and short citations from `references.bib`, the one bibliography of the course."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pybtex.database import parse_file
+
+BIB_PATH = Path(__file__).resolve().parents[2] / "references.bib"
+
+
+@lru_cache(maxsize=4)
+def _entries(path: Path = BIB_PATH):
+    return parse_file(str(path), bib_format="bibtex").entries
+
+
+def bib_keys(path: Path = BIB_PATH) -> frozenset[str]:
+    return frozenset(_entries(path).keys())
+
+
+def _plain(text: str) -> str:
+    # BibTeX protects capitals with braces; readers should not see them.
+    return re.sub(r"[{}]", "", text).replace("\\&", "&").strip()
+
+
+def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
+    """Author-year label, title and link for one key; raises KeyError naming the key if it is unknown."""
+    entries = _entries(path)
+    if key not in entries:
+        raise KeyError(f"unknown reference key {key!r}: not in {path.name}")
+    entry = entries[key]
+    fields = entry.fields
+    persons = entry.persons.get("author", [])
+    if persons:
+        last = _plain(" ".join(persons[0].last_names))
+        author = last + (" et al." if len(persons) > 2 else f" and {_plain(' '.join(persons[1].last_names))}"
+                         if len(persons) == 2 else "")
+    else:
+        author = _plain(fields.get("organization", fields.get("institution", fields.get("publisher", key))))
+    year = fields.get("year", "n.d.")
+    doi = fields.get("doi", "")
+    link = f"https://doi.org/{doi}" if doi else fields.get("url", "")
+    venue = _plain(fields.get("journal", fields.get("howpublished", "")))
+    return {"key": key, "label": f"{author} {year}", "title": _plain(fields.get("title", "")),
+            "venue": venue, "link": link}

@@ -1,0 +1,1 @@
+"""Plain-Python models behind the widgets: no ipywidgets here, so each is easy to test."""

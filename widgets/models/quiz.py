@@ -1,0 +1,56 @@
+"""Knowledge checks: questions with one correct option and feedback for every option."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from widgets.data import load_dataset
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    chapter: str
+    prompt: str
+    options: tuple[Option, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def answer_index(self) -> int:
+        return next(i for i, o in enumerate(self.options) if o.correct)
+
+    def feedback_for(self, choice: int) -> Option:
+        """The option chosen, with its feedback; a choice outside the options is a clear error."""
+        if not isinstance(choice, int) or not 0 <= choice < len(self.options):
+            raise ValueError(f"question '{self.id}': choice {choice!r} is not one of the "
+                             f"{len(self.options)} options (0-{len(self.options) - 1})")
+        return self.options[choice]
+
+
+def _one_correct(record: dict) -> Iterator[tuple[str, str]]:
+    n = sum(o["correct"] for o in record["options"])
+    if n != 1:
+        yield "options", f"exactly one option must have correct: true, found {n}"
+
+
+def load_questions(chapter: str | None = None, name: str = "knowledge_checks", **kwargs) -> list[Question]:
+    """Questions from data/<name>.yaml (validated by the knowledge_checks schema), optionally one chapter's."""
+    ds = load_dataset(name, checks=_one_correct, schema_name="knowledge_checks", **kwargs)
+    questions = [
+        Question(r["id"], r["chapter"], r["prompt"], tuple(Option(**o) for o in r["options"]), tuple(r["sources"]))
+        for r in ds.records
+    ]
+    if chapter is None:
+        return questions
+    chosen = [q for q in questions if q.chapter == chapter]
+    if not chosen:
+        known = sorted({q.chapter for q in questions})
+        raise KeyError(f"no knowledge-check questions for chapter {chapter!r} in {ds.path.name}; known: {known}")
+    return chosen

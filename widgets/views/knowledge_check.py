@@ -1,0 +1,51 @@
+"""Knowledge check: each answer button reveals feedback for that answer; no kernel needed."""
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from widgets.models.quiz import Question, load_questions
+from widgets.text import markdown_inline, markdown_to_html
+from widgets.views.common import ROOT_CLASS, ChoicePanels, html_panel, sources_html
+
+
+def _feedback_panel(question: Question, index: int) -> ipw.HTML:
+    option = question.feedback_for(index)
+    # Words and a symbol carry the verdict, so it does not depend on colour.
+    verdict = ("✔ Correct." if option.correct else "✘ Not quite.")
+    css = "course-feedback-correct" if option.correct else "course-feedback-wrong"
+    return html_panel(f'<div class="{css}" role="status"><strong>{verdict}</strong> '
+                      f'{markdown_inline(option.feedback)}</div>')
+
+
+class KnowledgeCheck(ipw.VBox):
+    """All questions of one chapter, each with answer buttons and per-answer feedback."""
+
+    def __init__(self, questions: list[Question]):
+        self.questions = questions
+        self.items: list[ChoicePanels] = []
+        blocks = []
+        for n, q in enumerate(questions, start=1):
+            panels = [_feedback_panel(q, i) for i in range(len(q.options))]
+            item = ChoicePanels([o.text for o in q.options], panels, description="Your answer:", initial=None)
+            item.add_class("course-question")
+            self.items.append(item)
+            prompt = ipw.HTML(f'<div class="course-prompt"><strong>Question {n}.</strong> '
+                              f'{markdown_to_html(q.prompt)}</div>')
+            blocks += [prompt, item, ipw.HTML(sources_html(q.sources))]
+        super().__init__(children=blocks)
+        self.add_class(ROOT_CLASS)
+        self.add_class("course-knowledge-check")
+
+    def answer(self, question_number: int, option: int) -> str:
+        """Choose an answer from Python (tests, live kernel); returns the feedback text shown."""
+        if not 1 <= question_number <= len(self.items):
+            raise ValueError(f"question {question_number} does not exist: choose 1-{len(self.items)}")
+        q = self.questions[question_number - 1]
+        q.feedback_for(option)  # clear error for an out-of-range option
+        self.items[question_number - 1].select(option)
+        return self.items[question_number - 1].stack.children[option].value
+
+
+def knowledge_check(chapter: str) -> KnowledgeCheck:
+    """The knowledge check for one chapter, from data/knowledge_checks.yaml."""
+    return KnowledgeCheck(load_questions(chapter))
