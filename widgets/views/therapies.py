@@ -22,7 +22,8 @@ def _indications(t: Therapy, highlight: str | None) -> str:
     items = []
     for i in t.indications:
         text = escape(i.label) + (f" ({i.year})" if i.year else "")
-        items.append(f"<strong>{text}</strong>" if i.disease == highlight else text)
+        text = f"<strong>{text}</strong>" if i.disease == highlight else text
+        items.append(text + (f" <small>({markdown_inline(i.note)})</small>" if i.note else ""))
     return "; ".join(items)
 
 
