@@ -4,7 +4,11 @@ ipywidgets views (`widgets.views`). Notebooks call the builder functions re-expo
 Inside this package ipywidgets is imported as `ipw`, so `widgets` always means this package.
 """
 from widgets.data import DataError, load_dataset
+from widgets.views.checkpoints import t_cell_activation
 from widgets.views.knowledge_check import knowledge_check
+from widgets.views.pharmacokinetics import concentration_explorer
+from widgets.views.therapies import therapy_explorer, therapy_table
 from widgets.views.therapy_reach import therapy_reach_explorer
 
-__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer"]
+__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer", "therapy_explorer",
+           "therapy_table", "concentration_explorer", "t_cell_activation"]

@@ -1,0 +1,110 @@
+"""Chapters 2 and 3 in real Chromium with no kernel and no network: the interactives respond and the knowledge
+checks give feedback."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MAX_PAGE_BYTES = 1_500_000
+
+
+def open_page(page, url):
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def visible_text(page, selector: str) -> str:
+    return page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+                 .map(e => e.innerText).join('\\n')""", selector)
+
+
+def wait_visible_text(page, selector: str, needle: str):
+    page.wait_for_function(
+        """([sel, needle]) => [...document.querySelectorAll(sel)]
+             .some(e => e.offsetParent !== null && e.innerText.includes(needle))""",
+        arg=[selector, needle], timeout=5_000)
+
+
+def assert_clean(page):
+    assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
+    assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
+
+
+def test_chapter_pages_stay_under_the_size_budget(built_book):
+    for name in ("02_monoclonal_antibodies", "03_checkpoints"):
+        size = (built_book / "chapters" / f"{name}.html").stat().st_size
+        print(f"{name}.html: {size / 1e6:.2f} MB")
+        assert size < MAX_PAGE_BYTES, f"{name}.html is {size} bytes"
+
+
+def test_therapy_explorer_filters_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/02_monoclonal_antibodies.html")
+    ex = page.locator(".course-therapy-explorer")
+    ex.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert "Class: anti-CD20" in visible_text(page, ".course-therapy-explorer caption")
+    ex.get_by_role("button", name="By disease", exact=True).click()
+    ex.get_by_role("button", name="Systemic lupus erythematosus", exact=True).click()
+    wait_visible_text(page, ".course-therapy-explorer caption", "Approved in Systemic lupus erythematosus")
+    table = visible_text(page, ".course-therapy-explorer table")
+    assert "Belimumab" in table and "Anifrolumab" in table and "Rituximab" not in table
+    assert_clean(page)
+
+
+def test_concentration_sliders_respond_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/02_monoclonal_antibodies.html")
+    conc = page.locator(".course-concentration")
+    sliders = conc.locator(".widget-slider .noUi-handle")
+    sliders.first.wait_for(state="visible", timeout=15_000)
+    assert "Half-life 21 days, a dose every 28 days" in visible_text(page, ".course-concentration h4")
+    sliders.nth(1).focus()
+    page.keyboard.press("ArrowLeft")  # interval 28 -> 14 days
+    wait_visible_text(page, ".course-concentration h4", "a dose every 14 days")
+    sliders.nth(0).focus()
+    page.keyboard.press("ArrowRight")  # half-life 21 -> 28 days
+    wait_visible_text(page, ".course-concentration h4", "Half-life 28 days, a dose every 14 days")
+    svg_title = visible_text(page, ".course-concentration .course-panel p")
+    assert "half-lives" in svg_title
+    assert_clean(page)
+
+
+def test_t_cell_switches_and_drugs_respond_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/03_checkpoints.html")
+    tc = page.locator(".course-t-cell")
+    tc.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert "Activated" in visible_text(page, ".course-t-cell h4")
+    tc.get_by_role("button", name="Abatacept (CTLA-4-Ig)", exact=True).click()
+    wait_visible_text(page, ".course-t-cell h4", "antigen without co-stimulation")
+    # PD-1 engaged (4th switch: On), then anti-PD-1 releases it
+    tc.locator(".widget-toggle-buttons").nth(3).get_by_role("button", name="On", exact=True).click()
+    tc.get_by_role("button", name="Anti-PD-1 (cancer drug)", exact=True).click()
+    wait_visible_text(page, ".course-t-cell .course-panel", "releases the PD-1 brake")
+    # no signal 1: nothing happens, whatever the drug
+    tc.locator(".widget-toggle-buttons").nth(0).get_by_role("button", name="Off", exact=True).click()
+    wait_visible_text(page, ".course-t-cell h4", "has not seen its antigen")
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("chapter,wrong,right", [
+    ("02_monoclonal_antibodies", "Rituximab is FDA-approved for systemic lupus erythematosus",
+     "Obinutuzumab is approved for active lupus nephritis, after the REGENCY trial"),
+    ("03_checkpoints", "They treat it, by restoring T-cell function",
+     "They can cause immune-related adverse events and flare existing autoimmune disease"),
+])
+def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, chapter, wrong, right):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/{chapter}.html")
+    first = page.locator(".course-knowledge-check .course-question").first
+    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
+    first.get_by_role("button", name=wrong, exact=True).click()
+    first.locator(".course-feedback-wrong:visible").wait_for(timeout=5_000)
+    assert "Not quite" in first.locator(".course-feedback-wrong:visible").inner_text()
+    first.get_by_role("button", name=right, exact=True).click()
+    first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
+    assert "Correct" in first.locator(".course-feedback-correct:visible").inner_text()
+    assert_clean(page)

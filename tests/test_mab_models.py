@@ -1,0 +1,172 @@
+"""Models behind chapters 2 and 3: therapy filters, concentration curves against the closed form, T-cell logic."""
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+
+from widgets.data import DataError
+from widgets.models.checkpoints import DRUGS, LEVELS, t_cell_outcome
+from widgets.models.pharmacokinetics import DosingScenario, elimination_rate
+from widgets.models.therapies import load_therapies
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+
+
+# ---- therapy table -------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def table():
+    return load_therapies()
+
+
+def test_table_covers_the_agents_of_the_digest(table):
+    ids = {t.id for t in table.records}
+    assert {"rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab", "belimumab", "anifrolumab", "natalizumab",
+            "infliximab", "etanercept", "adalimumab", "certolizumab-pegol", "golimumab", "tocilizumab", "sarilumab",
+            "secukinumab", "ixekizumab", "ustekinumab", "guselkumab", "risankizumab", "abatacept", "teplizumab",
+            "tofacitinib", "baricitinib", "upadacitinib"} <= ids
+
+
+def test_rituximab_is_not_approved_for_sle_and_obinutuzumab_is_for_lupus_nephritis(table):
+    assert not table.get("rituximab").treats("sle") and not table.get("rituximab").treats("ln")
+    assert "Not approved for SLE" in table.get("rituximab").notes
+    assert [t.id for t in table.by_disease("ln")] == ["obinutuzumab", "belimumab"]
+    assert {t.id for t in table.by_disease("sle")} == {"belimumab", "anifrolumab"}
+
+
+def test_filter_by_class_target_and_disease(table):
+    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab"]
+    assert [t.id for t in table.by_target("cd20")] == [t.id for t in table.by_class("anti-CD20")]
+    assert {t.id for t in table.by_target("IL-6")} == {"tocilizumab", "sarilumab"}
+    # no IL-17A blocker and no TNF inhibitor is approved in MS
+    assert {t.drug_class for t in table.by_disease("rms")} == {"anti-CD20", "integrin"}
+    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab"]
+    assert [t.id for t in table.filter(target="TNF", disease="crohns")] == ["infliximab", "adalimumab", "certolizumab-pegol"]
+    assert len(table.filter()) == len(table.records)
+
+
+def test_filter_errors_name_the_bad_value(table):
+    with pytest.raises(KeyError, match="unknown disease 'lupus'"):
+        table.by_disease("lupus")
+    with pytest.raises(KeyError, match="unknown class 'anti-CD19'"):
+        table.by_class("anti-CD19")
+    with pytest.raises(ValueError, match="needs some text"):
+        table.by_target("  ")
+    with pytest.raises(KeyError, match="unknown therapy 'x'"):
+        table.get("x")
+
+
+def test_intervals_and_biologics(table):
+    assert table.get("etanercept").interval_days == 7
+    assert table.get("rituximab").interval_days == 168
+    assert table.get("teplizumab").interval_days is None  # a single course
+    assert not table.get("tofacitinib").is_biologic and table.get("abatacept").is_biologic
+
+
+def test_bad_therapy_data_names_file_record_and_field():
+    with pytest.raises(DataError) as exc:
+        load_therapies(name="therapies_bad_disease", data_dir=FIXTURES)
+    msg = str(exc.value)
+    assert "therapies_bad_disease.yaml" in msg
+    assert "record 1 (id 'fakemab'), field 'indications.1.disease': unknown disease 'sle'" in msg
+    assert "field 'indications.2.disease': disease 'ra' listed twice" in msg
+    assert "field 'indications.0.year': approval year 1990 is before the agent's first FDA approval (1997)" in msg
+    assert "field 'dosing.interval_days': must be a positive number of days, got 0" in msg
+
+
+def test_missing_dosing_and_unknown_field_are_named():
+    with pytest.raises(DataError) as exc:
+        load_therapies(name="therapies_missing_dosing", data_dir=FIXTURES)
+    msg = str(exc.value)
+    assert "record 1 (id 'nodose'), field 'dosing': missing required field" in msg
+    assert "unknown field(s)" in msg and "'interval'" in msg
+
+
+def test_date_year_mismatch_and_unknown_source_are_named():
+    with pytest.raises(DataError) as exc:
+        load_therapies(name="therapies_date_mismatch", data_dir=FIXTURES)
+    msg = str(exc.value)
+    assert "field 'sources.1': unknown reference key 'nobody2030madeup'" in msg
+    assert "field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
+
+
+# ---- concentration model ------------------------------------------------------------------------------------
+def test_elimination_rate_and_single_dose_halves_each_half_life():
+    assert elimination_rate(21) == pytest.approx(math.log(2) / 21)
+    s = DosingScenario(21, 10_000)
+    assert s.concentration(0) == 1.0
+    assert s.concentration(21) == pytest.approx(0.5)
+    assert s.concentration(63) == pytest.approx(0.125)
+    assert s.concentration(-1) == 0.0
+
+
+def test_hand_worked_repeated_doses():
+    s = DosingScenario(21, 21)  # one half-life per interval
+    assert s.concentration(21) == pytest.approx(1.5)       # 1 + 1/2, just after dose 2
+    assert s.concentration(42) == pytest.approx(1.75)      # 1 + 1/2 + 1/4
+    assert s.concentration(41.999999) == pytest.approx(0.75, rel=1e-5)  # just before dose 3
+    assert s.accumulation_ratio == pytest.approx(2.0)
+    assert s.steady_peak == pytest.approx(2.0) and s.steady_trough == pytest.approx(1.0)
+    assert s.trough_share_of_peak == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("half_life,interval", [(4, 7), (21, 7), (21, 28), (28, 168), (11, 14)])
+def test_closed_form_matches_superposition_sum(half_life, interval):
+    s = DosingScenario(half_life, interval)
+    for t in [0, 0.5, interval - 1e-6, interval, 3.3 * interval, 10 * interval + 2, 364]:
+        assert s.concentration(t) == pytest.approx(s.concentration_sum(t), rel=1e-12, abs=1e-15)
+
+
+def test_limited_number_of_doses_stops_adding():
+    s = DosingScenario(21, 21, n_doses=2)
+    assert s.concentration(42) == pytest.approx(0.75)  # no third dose
+    assert s.concentration(42) == pytest.approx(s.concentration_sum(42))
+
+
+def test_curve_approaches_steady_state_and_rejects_bad_input():
+    s = DosingScenario(21, 7)
+    pts = s.curve(364)
+    assert pts[0] == (0, 1.0) and pts[-1][0] == pytest.approx(364)
+    assert max(c for _, c in pts) == pytest.approx(s.steady_peak, rel=0.01)
+    assert all(c <= s.steady_peak + 1e-9 for _, c in pts)
+    for bad in [(0, 7), (21, 0), (-1, 7)]:
+        with pytest.raises(ValueError):
+            DosingScenario(*bad)
+
+
+# ---- T-cell activation ----------------------------------------------------------------------------------------
+def test_no_signal_one_means_no_activation_whatever_else():
+    for cd28, ctla4, pd1, drug in itertools.product([False, True], [False, True], [False, True], DRUGS):
+        assert t_cell_outcome(False, cd28, ctla4, pd1, drug).level == "resting"
+
+
+def test_two_signals_and_brakes():
+    assert t_cell_outcome(True, True, False, False).level == "activated"
+    assert t_cell_outcome(True, False, False, False).level == "anergic"
+    assert t_cell_outcome(True, True, True, False).level == "restrained"
+    assert t_cell_outcome(True, True, False, True).level == "restrained"
+    assert t_cell_outcome(True, True, True, True).level == "strongly restrained"
+
+
+def test_each_drug_moves_the_cell_the_right_way():
+    assert t_cell_outcome(True, True, False, True, "anti_pd1").level == "activated"       # brake released
+    assert t_cell_outcome(True, True, True, False, "anti_ctla4").level == "activated"
+    assert t_cell_outcome(True, True, False, False, "abatacept").level == "anergic"       # no co-stimulation
+    assert t_cell_outcome(True, True, False, False, "pd1_agonist").level == "restrained"  # brake applied
+    # a blocker of a brake that is not engaged changes nothing, and says so
+    same = t_cell_outcome(True, True, False, False, "anti_pd1")
+    assert same.level == "activated" and "not engaged" in same.drug_effect
+
+
+def test_every_state_has_an_explanation_and_sources():
+    for state in itertools.product([False, True], repeat=4):
+        for drug in DRUGS:
+            o = t_cell_outcome(*state, drug)
+            assert o.level in LEVELS and o.activation == LEVELS.index(o.level)
+            assert o.explanation and o.sources and "chen2013costimulation" in o.sources
+            assert bool(o.drug_effect) == (drug != "none")
+    assert "tuttle2023peresolimab" in t_cell_outcome(True, True, False, False, "pd1_agonist").sources
+    with pytest.raises(ValueError, match="unknown drug 'nivolumab'"):
+        t_cell_outcome(True, True, False, False, "nivolumab")

@@ -1,0 +1,142 @@
+"""The shared therapy table (data/therapies.yaml): agents, their targets, classes, US approvals and dosing.
+
+Chapters 2-7 reuse it; filters here are plain Python so every chapter's view can call them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from widgets.data import load_dataset
+
+
+@dataclass(frozen=True)
+class Indication:
+    disease: str          # key of Therapies.diseases
+    label: str            # readable disease name
+    year: int | None      # US approval year, only where confirmed
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Therapy:
+    id: str
+    name: str
+    brand: str
+    target: str
+    molecule_type: str
+    drug_class: str
+    indications: tuple[Indication, ...]
+    first_approval: str   # "2017-03-28", "1997" or "" when not confirmed
+    first_approval_for: str
+    dosing_text: str
+    interval_days: int | None
+    notes: str
+    as_of: str
+    sources: tuple[str, ...]
+
+    def treats(self, disease: str) -> bool:
+        return any(i.disease == disease for i in self.indications)
+
+    @property
+    def is_biologic(self) -> bool:
+        return "small molecule" not in self.molecule_type.lower()
+
+
+@dataclass(frozen=True)
+class Therapies:
+    diseases: dict[str, str]
+    records: tuple[Therapy, ...]
+    as_of: str
+
+    def get(self, therapy_id: str) -> Therapy:
+        for t in self.records:
+            if t.id == therapy_id:
+                return t
+        raise KeyError(f"unknown therapy {therapy_id!r}; known: {[t.id for t in self.records]}")
+
+    def classes(self) -> list[str]:
+        return list(dict.fromkeys(t.drug_class for t in self.records))
+
+    def diseases_in_use(self) -> list[str]:
+        used = {i.disease for t in self.records for i in t.indications}
+        return [d for d in self.diseases if d in used]
+
+    def by_class(self, drug_class: str) -> list[Therapy]:
+        if drug_class not in self.classes():
+            raise KeyError(f"unknown class {drug_class!r}; known: {self.classes()}")
+        return [t for t in self.records if t.drug_class == drug_class]
+
+    def by_disease(self, disease: str) -> list[Therapy]:
+        if disease not in self.diseases:
+            raise KeyError(f"unknown disease {disease!r}; known: {sorted(self.diseases)}")
+        return [t for t in self.records if t.treats(disease)]
+
+    def by_target(self, text: str) -> list[Therapy]:
+        """Agents whose target contains `text` (case-insensitive), e.g. 'CD20', 'TNF', 'IL-6'."""
+        needle = text.casefold().strip()
+        if not needle:
+            raise ValueError("by_target needs some text to look for")
+        return [t for t in self.records if needle in t.target.casefold()]
+
+    def filter(self, *, drug_class: str | None = None, disease: str | None = None,
+               target: str | None = None) -> list[Therapy]:
+        """All filters given must match (AND); none given returns every agent."""
+        result = list(self.records)
+        if drug_class is not None:
+            keep = {t.id for t in self.by_class(drug_class)}
+            result = [t for t in result if t.id in keep]
+        if disease is not None:
+            keep = {t.id for t in self.by_disease(disease)}
+            result = [t for t in result if t.id in keep]
+        if target is not None:
+            keep = {t.id for t in self.by_target(target)}
+            result = [t for t in result if t.id in keep]
+        return result
+
+
+def check_therapy(diseases: dict[str, str]):
+    """Semantic checks for one record: known diseases, no duplicate indication, years not before first approval,
+    positive dosing intervals, and an approval date or year but not two that disagree."""
+    def check(rec: dict) -> Iterator[tuple[str, str]]:
+        first = rec["first_fda_approval"]
+        first_year = int(first["date"][:4]) if "date" in first else first.get("year")
+        if "date" in first and "year" in first and int(first["date"][:4]) != first["year"]:
+            yield "first_fda_approval", f"date {first['date']} and year {first['year']} disagree"
+        seen = set()
+        for j, ind in enumerate(rec["indications"]):
+            if ind["disease"] not in diseases:
+                yield f"indications.{j}.disease", (f"unknown disease '{ind['disease']}'; "
+                                                   f"add it to diseases: or use one of {sorted(diseases)}")
+            if ind["disease"] in seen:
+                yield f"indications.{j}.disease", f"disease '{ind['disease']}' listed twice"
+            seen.add(ind["disease"])
+            if first_year and ind.get("year") and ind["year"] < first_year:
+                yield f"indications.{j}.year", (f"approval year {ind['year']} is before the agent's first "
+                                                f"FDA approval ({first_year})")
+        interval = rec["dosing"]["interval_days"]
+        if interval is not None and interval <= 0:
+            yield "dosing.interval_days", f"must be a positive number of days, got {interval}"
+    return check
+
+
+def load_therapies(**kwargs) -> Therapies:
+    from widgets.data.loader import DATA_DIR, read_yaml
+    data_dir = kwargs.get("data_dir") or DATA_DIR
+    name = kwargs.pop("name", "therapies")
+    raw = read_yaml(data_dir / f"{name}.yaml")
+    diseases = raw.get("diseases", {}) if isinstance(raw, dict) and isinstance(raw.get("diseases"), dict) else {}
+    ds = load_dataset(name, check_therapy(diseases), schema_name="therapies", **kwargs)
+    diseases = ds.meta["diseases"]
+    records = []
+    for r in ds.records:
+        first = r["first_fda_approval"]
+        records.append(Therapy(
+            id=r["id"], name=r["name"], brand=r["brand"], target=r["target"], molecule_type=r["molecule_type"],
+            drug_class=r["class"],
+            indications=tuple(Indication(i["disease"], diseases[i["disease"]], i.get("year"), i.get("note", ""))
+                              for i in r["indications"]),
+            first_approval=str(first.get("date", first.get("year", ""))), first_approval_for=first["indication"],
+            dosing_text=r["dosing"]["text"], interval_days=r["dosing"]["interval_days"],
+            notes=r.get("notes", ""), as_of=r.get("as_of", ds.meta["as_of"]), sources=tuple(r["sources"])))
+    return Therapies(diseases=dict(diseases), records=tuple(records), as_of=ds.meta["as_of"])

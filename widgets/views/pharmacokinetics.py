@@ -1,0 +1,84 @@
+"""'Half-life and dosing interval': two sliders choose one pre-drawn concentration curve (no kernel needed)."""
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from widgets.models.pharmacokinetics import DosingScenario
+from widgets.text import escape
+from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.nested import NestedPanels
+
+HALF_LIVES = (4, 7, 11, 14, 21, 28)          # days
+INTERVALS = (7, 14, 28, 56, 84, 168)         # days
+HORIZON = 364                                # one year
+Y_MAX = 7.0                                  # fixed scale, so curves can be compared by eye
+_W, _H, _L, _B, _T, _R = 560, 230, 46, 34, 12, 12
+
+
+def _x(day: float) -> float:
+    return _L + (_W - _L - _R) * day / HORIZON
+
+
+def _y(c: float) -> float:
+    return _T + (_H - _T - _B) * (1 - min(c, Y_MAX) / Y_MAX)
+
+
+def concentration_svg(s: DosingScenario) -> str:
+    pts = s.curve(HORIZON)
+    path = "M" + " L".join(f"{_x(t):.1f},{_y(c):.1f}" for t, c in pts)
+    alt = (f"Relative antibody concentration over one year with a half-life of {s.half_life_days:g} days and a dose "
+           f"every {s.interval_days:g} days: steady-state peak about {s.steady_peak:.1f} and trough about "
+           f"{s.steady_trough:.2f} times the single-dose peak.")
+    grid = []
+    for v in range(0, int(Y_MAX) + 1):
+        y = _y(v)
+        grid.append(f'<line x1="{_L}" y1="{y:.1f}" x2="{_W - _R}" y2="{y:.1f}" stroke="#dddddd"/>'
+                    f'<text x="{_L - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{v}</text>')
+    for wk in range(0, 53, 13):
+        x = _x(wk * 7)
+        grid.append(f'<text x="{x:.1f}" y="{_H - _B + 15}" text-anchor="middle" font-size="11">{wk}</text>')
+    trough = _y(s.steady_trough)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" viewBox="0 0 {_W} {_H}" '
+            f'width="100%" style="max-width:{_W}px"><title>{escape(alt)}</title>{"".join(grid)}'
+            f'<line x1="{_L}" y1="{trough:.1f}" x2="{_W - _R}" y2="{trough:.1f}" stroke="{OKABE_ITO["vermillion"]}" '
+            f'stroke-dasharray="5 4"/><text x="{_W - _R}" y="{trough - 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="{OKABE_ITO["vermillion"]}">steady-state trough</text>'
+            f'<path d="{path}" fill="none" stroke="{OKABE_ITO["blue"]}" stroke-width="2"/>'
+            f'<text x="{(_L + _W - _R) / 2}" y="{_H - 3}" text-anchor="middle" font-size="12">weeks after first dose'
+            f'</text><text x="12" y="{(_T + _H - _B) / 2}" font-size="12" text-anchor="middle" '
+            f'transform="rotate(-90 12 {(_T + _H - _B) / 2})">relative concentration</text></svg>')
+
+
+def scenario_panel(s: DosingScenario) -> ipw.HTML:
+    left = 100 * s.trough_share_of_peak
+    return html_panel(
+        f'<h4>Half-life {s.half_life_days:g} days, a dose every {s.interval_days:g} days</h4>'
+        f'{concentration_svg(s)}'
+        f'<p><strong>{s.half_lives_per_interval:.1f} half-lives</strong> pass between doses, so '
+        f'<strong>{left:.0f}%</strong> of each peak is left when the next dose is due. At steady state the peak is '
+        f'<strong>{s.steady_peak:.2f}</strong> and the trough <strong>{s.steady_trough:.2f}</strong> times the '
+        f'single-dose peak (accumulation ratio {s.accumulation_ratio:.2f}).</p>')
+
+
+class ConcentrationExplorer(NestedPanels):
+    def __init__(self):
+        self.scenarios = {(h, tau): DosingScenario(h, tau) for h in HALF_LIVES for tau in INTERVALS}
+        half = ipw.SelectionSlider(options=[f"{h} days" for h in HALF_LIVES], description="Half-life:",
+                                   style={"description_width": "initial"}, layout=ipw.Layout(width="420px"))
+        interval = ipw.SelectionSlider(options=[f"{t} days" for t in INTERVALS], description="Dosing interval:",
+                                       style={"description_width": "initial"}, layout=ipw.Layout(width="420px"))
+        header = [ipw.HTML("<strong>Antibody concentration over a year (teaching model, not dosing advice)</strong>")]
+        super().__init__([half, interval], [len(HALF_LIVES), len(INTERVALS)],
+                         lambda ix: scenario_panel(self.scenarios[(HALF_LIVES[ix[0]], INTERVALS[ix[1]])]),
+                         initial=[HALF_LIVES.index(21), INTERVALS.index(28)], header=header)
+        self.children = (*self.children, ipw.HTML(
+            '<p><small>Model: one compartment, first-order elimination, equal doses given instantly; '
+            'concentration 1 = the peak after one dose. Real antibodies also show target-mediated clearance, '
+            'absorption after subcutaneous injection and differences between people.</small></p>'
+            + sources_html(["qi2021fcrn"])))
+        self.add_class("course-concentration")
+
+
+def concentration_explorer() -> ConcentrationExplorer:
+    """Chapter 2 interactive: half-life x dosing interval -> concentration curve."""
+    return ConcentrationExplorer()
