@@ -5,6 +5,10 @@ Inside this package ipywidgets is imported as `ipw`, so `widgets` always means t
 """
 from widgets.data import DataError, load_dataset
 from widgets.views.knowledge_check import knowledge_check
+from widgets.views.cytokine_matrix import cytokine_matrix_explorer
+from widgets.views.patient_cases import patient_case_explorer
+from widgets.views.safety_checklist import safety_checklist_explorer
 from widgets.views.therapy_reach import therapy_reach_explorer
 
-__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer"]
+__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer",
+           "cytokine_matrix_explorer", "patient_case_explorer", "safety_checklist_explorer"]

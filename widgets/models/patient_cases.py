@@ -11,6 +11,7 @@ from widgets.models._nested import nested_source_faults
 class Outcome:
     result_id: str
     label: str
+    decision: str
     verdict: str
     why: str
     sources: tuple[str, ...]
@@ -48,9 +49,8 @@ class PatientCases:
         return self.case(case_id).outcome(result)
 
     def decision_changing(self, case_id: str) -> bool:
-        """True if the results lead to different verdicts, i.e. the test can change the decision."""
-        verdicts = {o.verdict for o in self.case(case_id).outcomes}
-        return len(verdicts) > 1
+        """True if the results lead to different decisions, i.e. the test can change the decision."""
+        return len({o.decision for o in self.case(case_id).outcomes}) > 1
 
 
 def _case_checks(record: dict):
@@ -65,7 +65,7 @@ def load_patient_cases(**kwargs) -> PatientCases:
     ds = load_dataset("patient_cases", checks=_case_checks, **kwargs)
     cases = tuple(
         PatientCase(r["id"], r["title"], r["vignette"], r["biomarker"],
-                    tuple(Outcome(o["id"], o["label"], o["verdict"], o["why"], tuple(o["sources"]))
+                    tuple(Outcome(o["id"], o["label"], o["decision"], o["verdict"], o["why"], tuple(o["sources"]))
                           for o in r["results"]),
                     tuple(r["sources"]))
         for r in ds.records)
