@@ -1,0 +1,95 @@
+"""Chapters 4, 6 and 7 in real Chromium with no kernel: each interactive and each knowledge check responds."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def open_page(page, url):
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def visible_text(page, selector: str) -> str:
+    return page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+                 .map(e => e.innerText).join(' | ')""", selector)
+
+
+def wait_visible_text(page, selector: str, needle: str):
+    page.wait_for_function(
+        """([sel, needle]) => [...document.querySelectorAll(sel)]
+              .some(e => e.offsetParent !== null && e.innerText.includes(needle))""",
+        arg=[selector, needle], timeout=5_000)
+
+
+def assert_clean(page):
+    assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
+    assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
+
+
+def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/04_cytokines.html")
+    w = page.locator(".course-cytokine-matrix")
+    w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    sel = ".course-cytokine-matrix .course-panel h4"
+    assert "TNF blockade in Rheumatoid arthritis: ✔ Approved" in visible_text(page, sel)
+    w.get_by_role("button", name="Multiple sclerosis", exact=True).click()
+    wait_visible_text(page, sel, "TNF blockade in Multiple sclerosis: ⚠ Harmful")
+    w.get_by_role("button", name="IL-17A", exact=True).click()
+    w.get_by_role("button", name="Crohn's disease", exact=True).click()
+    wait_visible_text(page, sel, "IL-17A blockade in Crohn's disease: ⚠ Harmful")
+    assert "Hueber" in visible_text(page, ".course-cytokine-matrix .course-sources")
+    assert w.locator("table.course-matrix td").count() == 25
+    assert_clean(page)
+
+
+def test_patient_cases_respond_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/06_personalisation.html")
+    w = page.locator(".course-patient-cases")
+    w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    w.get_by_role("button", name="Before azathioprine: TPMT and NUDT15", exact=True).click()
+    wait_visible_text(page, ".course-patient-cases .course-panel h4", "Before azathioprine")
+    assert not visible_text(page, ".course-patient-cases .course-verdict")  # no result picked yet
+    w.get_by_role("button", name="Poor metaboliser", exact=True).click()
+    wait_visible_text(page, ".course-patient-cases .course-verdict", "Consider a drug other than a thiopurine")
+    w.get_by_role("button", name="Intermediate metaboliser", exact=True).click()
+    wait_visible_text(page, ".course-patient-cases .course-verdict", "Start at a reduced dose")
+    assert "Relling" in visible_text(page, ".course-patient-cases .course-sources")
+    assert_clean(page)
+
+
+def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/07_safety.html")
+    w = page.locator(".course-safety-checklist")
+    w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    sel = ".course-safety-checklist .course-panel h4"
+    assert "Natalizumab" in visible_text(page, sel)
+    w.get_by_role("button", name="Anti-CD20 antibodies", exact=True).click()
+    wait_visible_text(page, sel, "Anti-CD20 antibodies")
+    body = visible_text(page, ".course-safety-checklist .course-panel")
+    assert "at least 4 weeks" in body and "hepatitis B" in body
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("page_name, answer, verdict", [
+    ("04_cytokines", "IL-6 itself", "Not quite"),
+    ("04_cytokines", "The IL-6 receptor", "Correct"),
+    ("06_personalisation", "Yes, the label requires the test", "Not quite"),
+    ("07_safety", "Hepatitis B virus screening", "Correct"),
+])
+def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, page_name, answer, verdict):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/{page_name}.html")
+    first = page.locator(".course-knowledge-check .course-question").first
+    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
+    first.get_by_role("button", name=answer, exact=True).click()
+    css = ".course-feedback-correct:visible" if verdict == "Correct" else ".course-feedback-wrong:visible"
+    first.locator(css).wait_for(timeout=5_000)
+    assert verdict in first.locator(css).inner_text()
+    assert_clean(page)

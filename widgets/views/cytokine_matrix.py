@@ -1,0 +1,74 @@
+"""Cytokine x disease matrix: pick a blocked pathway and a disease, see what happened and the source."""
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from widgets.models.cytokine_matrix import Cell, CytokineMatrix, load_cytokine_matrix
+from widgets.text import escape, markdown_inline, markdown_to_html
+from widgets.views.common import ROOT_CLASS, html_panel, sources_html
+
+# Every status has a symbol and a word; the background tint only repeats what they say.
+_TINT = {"approved": "#e6f5ef", "not-effective": "#fdf3e1", "harmful": "#fbe7dc", "no-data": "#ffffff"}
+
+
+def matrix_table(model: CytokineMatrix) -> str:
+    """The whole matrix at a glance: a real table with symbol + word in every cell, and a legend."""
+    head = "".join(f'<th scope="col">{escape(d.label)}</th>' for d in model.diseases)
+    rows = []
+    for c in model.cytokines:
+        tds = []
+        for d in model.diseases:
+            cell = model.cell(c.id, d.id)
+            tds.append(f'<td class="course-cell-{cell.status.id}" style="background:{_TINT.get(cell.status.id, "#fff")}">'
+                       f'{escape(cell.status.symbol)} {escape(cell.status.label)}</td>')
+        rows.append(f'<tr><th scope="row">{escape(c.label)}<br><small>{escape(c.drugs)}</small></th>{"".join(tds)}</tr>')
+    legend = "; ".join(f"{escape(s.symbol)} {escape(s.label)}" for s in model.statuses)
+    return (f'<table class="course-matrix"><caption>Blocking a cytokine pathway: US status by disease, as of '
+            f'{escape(model.as_of)}. Key: {legend}.</caption>'
+            f'<thead><tr><th scope="col">Blocked pathway</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def cell_panel(model: CytokineMatrix, cell: Cell) -> ipw.HTML:
+    c = next(x for x in model.cytokines if x.id == cell.cytokine)
+    d = next(x for x in model.diseases if x.id == cell.disease)
+    return html_panel(
+        f"<h4>{escape(c.label)} blockade in {escape(d.label)}: {escape(cell.status.symbol)} "
+        f"{escape(cell.status.label)}</h4>"
+        f"<p><em>Drugs:</em> {markdown_inline(c.drugs)}</p>{markdown_to_html(cell.note)}{sources_html(cell.sources)}")
+
+
+class CytokineMatrixExplorer(ipw.VBox):
+    """Two button rows (pathway, disease) drive nested Stacks in the browser, so it works with no kernel."""
+
+    def __init__(self, model: CytokineMatrix):
+        self.model = model
+        style = {"button_width": "auto", "description_width": "initial"}
+        self.cytokine_buttons = ipw.ToggleButtons(options=[(c.label, i) for i, c in enumerate(model.cytokines)],
+                                                  description="Blocked pathway:", style=style)
+        self.disease_buttons = ipw.ToggleButtons(options=[(d.label, i) for i, d in enumerate(model.diseases)],
+                                                 description="Disease:", style=style)
+        self.inner = [ipw.Stack(children=[cell_panel(model, model.cell(c.id, d.id)) for d in model.diseases],
+                                selected_index=0) for c in model.cytokines]
+        self.outer = ipw.Stack(children=self.inner, selected_index=0)
+        self.links = [ipw.jslink((self.cytokine_buttons, "index"), (self.outer, "selected_index"))]
+        self.links += [ipw.jslink((self.disease_buttons, "index"), (s, "selected_index")) for s in self.inner]
+        table = ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%"))
+        super().__init__(children=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>"),
+                                   self.cytokine_buttons, self.disease_buttons, self.outer, table])
+        self.add_class(ROOT_CLASS)
+        self.add_class("course-cytokine-matrix")
+
+    def select(self, cytokine: str, disease: str) -> str:
+        """Python-side choice (tests, live kernel); returns the HTML of the panel now shown."""
+        ci = [c.id for c in self.model.cytokines].index(self.model.cell(cytokine, disease).cytokine)
+        di = [d.id for d in self.model.diseases].index(disease)
+        self.cytokine_buttons.index, self.disease_buttons.index = ci, di
+        self.outer.selected_index = ci
+        for s in self.inner:
+            s.selected_index = di
+        return self.outer.children[ci].children[di].value
+
+
+def cytokine_matrix_explorer() -> CytokineMatrixExplorer:
+    """Chapter 4 interactive, from data/cytokine_matrix.yaml."""
+    return CytokineMatrixExplorer(load_cytokine_matrix())
