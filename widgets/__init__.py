@@ -5,6 +5,7 @@ Inside this package ipywidgets is imported as `ipw`, so `widgets` always means t
 """
 from widgets.data import DataError, load_dataset
 from widgets.views.knowledge_check import knowledge_check
+from widgets.views.presentation import presentation_mode
 from widgets.views.therapy_reach import therapy_reach_explorer
 
-__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer"]
+__all__ = ["DataError", "load_dataset", "knowledge_check", "presentation_mode", "therapy_reach_explorer"]
