@@ -5,7 +5,8 @@ Inside this package ipywidgets is imported as `ipw`, so `widgets` always means t
 """
 from widgets.data import DataError, load_dataset
 from widgets.views.knowledge_check import knowledge_check
+from widgets.views.lecturer_guide import lecturer_guide
 from widgets.views.presentation import presentation_mode
 from widgets.views.therapy_reach import therapy_reach_explorer
 
-__all__ = ["DataError", "load_dataset", "knowledge_check", "presentation_mode", "therapy_reach_explorer"]
+__all__ = ["DataError", "load_dataset", "knowledge_check", "lecturer_guide", "presentation_mode", "therapy_reach_explorer"]
