@@ -121,6 +121,9 @@ def test_every_chapter_has_an_offline_deck_with_speaker_notes(built_decks, doc):
     assert f'href="../{doc}.html"' in html, "the deck links back to its chapter page"
     assert "application/vnd.jupyter.widget-state+json" in html, "widget state is embedded"
     assert "{cite}" not in html and "{term}" not in html and ":::" not in html
+    shown_code = [c for c in nb.cells if c.cell_type == "code" and not
+                  set(c.metadata.get("tags", [])) & {"hide-input", "remove-input", "remove-cell"}]
+    assert html.count('class="jp-CodeMirrorEditor') == len(shown_code), "hide-input cells must not show their code"
 
 
 @pytest.mark.parametrize("doc", CHAPTERS)

@@ -175,7 +175,7 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.source = myst_to_markdown(cell.source)
         elif cell.cell_type == "code":
             if tags & HIDE_INPUT:
-                cell.transient = {"remove_source": True}
+                cell.metadata["transient"] = {"remove_source": True}
             if "remove-output" in tags:
                 cell.outputs = []
         cells.append(cell)
