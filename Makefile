@@ -13,6 +13,7 @@ BUILD_FLAGS := -W -n --keep-going
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
 	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
+	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
 
@@ -40,6 +41,11 @@ book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
 	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
+	$(MAKE) slides
+
+# One offline reveal.js deck per chapter, from the book build: _build/html/slides/<chapter>.slides.html
+slides: env vendor
+	$(PY) tools/build_slides.py --html-dir _build/html
 
 test: env vendor browser
 	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10

@@ -50,7 +50,8 @@ def test_every_cited_key_exists(where, keys):
 
 def test_chapters_cite_something():
     cited = cited_keys_in_text()
-    chapter_nbs = [k for k in cited if k.endswith(".ipynb")]
+    # Chapter notebooks are chapters/NN_name.ipynb; the lecturer guide's citations are generated from data.
+    chapter_nbs = [k for k in cited if re.search(r"(^|/)\d\d_[^/]+\.ipynb$", k)]
     assert chapter_nbs, "no chapter notebooks found"
     for nb in chapter_nbs:
         assert len(cited[nb]) >= 3, f"{nb} cites fewer than 3 sources"

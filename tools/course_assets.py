@@ -1,4 +1,5 @@
-"""Local Sphinx extension: offline widget JavaScript and repository-dependent launch buttons.
+"""Local Sphinx extension: offline widget JavaScript, repository-dependent launch buttons, and a link from
+every chapter page to its slide deck (built by tools/build_slides.py).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
 makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is
@@ -7,6 +8,7 @@ added after Jupyter Book has read its config, and only the three widget scripts 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -25,6 +27,13 @@ WIDGET_SCRIPTS = {
     "vendor/html-manager/dist/embed-amd.js": {},
 }
 MATHJAX = "vendor/mathjax/es5/tex-mml-chtml.js"
+# A chapter notebook gets a deck: chapters/NN_name (tools/build_slides.py uses the same rule).
+CHAPTER_DOC = re.compile(r"^chapters/\d\d_[A-Za-z0-9_-]+$")
+
+
+def deck_path(docname: str) -> str:
+    """Where a chapter's deck lives, relative to the built book's root."""
+    return f"slides/{docname.rsplit('/', 1)[-1]}.slides.html"
 
 
 def use_local_assets(app: Sphinx, config: Config) -> None:
@@ -75,7 +84,21 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
     config.html_theme_options = options
 
 
+def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Put a link to the chapter's slide deck at the top of every chapter notebook page, present and future."""
+    if doctree is None or not CHAPTER_DOC.match(pagename) or "body" not in context:
+        return
+    if not str(app.env.doc2path(pagename, False)).endswith(".ipynb"):
+        return
+    href = context["pathto"](deck_path(pagename), 1)
+    context["body"] = (
+        '<p class="course-deck-link"><a class="reference external" href="' + href + '">'
+        "Open this chapter as a slide deck</a> (works offline, with live widgets; press S for speaker notes)</p>"
+        + context["body"])
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", link_to_deck)
     app.connect("config-inited", use_local_assets, priority=900)
     app.connect("config-inited", set_launch_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,12 +7,14 @@ from widgets.data import DataError, load_dataset
 from widgets.views.checkpoints import t_cell_activation
 from widgets.views.cytokine_matrix import cytokine_matrix_explorer
 from widgets.views.knowledge_check import knowledge_check
+from widgets.views.lecturer_guide import lecturer_guide
 from widgets.views.patient_cases import patient_case_explorer
 from widgets.views.pharmacokinetics import concentration_explorer
+from widgets.views.presentation import presentation_mode
 from widgets.views.safety_checklist import safety_checklist_explorer
 from widgets.views.therapies import therapy_explorer, therapy_table
 from widgets.views.therapy_reach import therapy_reach_explorer
 
-__all__ = ["DataError", "load_dataset", "knowledge_check", "therapy_reach_explorer", "therapy_explorer",
-           "therapy_table", "concentration_explorer", "t_cell_activation", "cytokine_matrix_explorer",
-           "patient_case_explorer", "safety_checklist_explorer"]
+__all__ = ["DataError", "load_dataset", "knowledge_check", "lecturer_guide", "presentation_mode",
+           "therapy_reach_explorer", "therapy_explorer", "therapy_table", "concentration_explorer",
+           "t_cell_activation", "cytokine_matrix_explorer", "patient_case_explorer", "safety_checklist_explorer"]

@@ -1,0 +1,54 @@
+"""Lecturer guide: one entry per chapter, joining data/lecturer_guide.yaml with the chapter's knowledge checks.
+
+A chapter appears as soon as either file has a record for it, so new chapters need no change here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from widgets.data import load_dataset
+from widgets.models.quiz import Question, load_questions
+
+@dataclass(frozen=True)
+class Misconception:
+    belief: str
+    response: str
+
+@dataclass(frozen=True)
+class ChapterGuide:
+    slug: str
+    chapter: str | None  # notebook path without extension, e.g. chapters/01_autoimmunity
+    title: str
+    minutes: int | None = None
+    objectives: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
+    misconceptions: tuple[Misconception, ...] = ()
+    exercise_key: str = ""
+    sources: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = field(default=())
+
+    @property
+    def number(self) -> int | None:
+        """The chapter number from its file name (chapters/NN_name), if it has one."""
+        m = re.search(r"/(\d\d)_", self.chapter or "")
+        return int(m.group(1)) if m else None
+
+def load_guide(**kwargs) -> list[ChapterGuide]:
+    """Every chapter in the guide data or the knowledge checks, in chapter order (numbered chapters first)."""
+    guide = load_dataset("lecturer_guide", **kwargs)
+    questions = load_questions(**kwargs)
+    by_slug: dict[str, list[Question]] = {}
+    for q in questions:
+        by_slug.setdefault(q.chapter, []).append(q)
+    entries = [ChapterGuide(
+        slug=r["id"], chapter=r["chapter"], title=r["title"], minutes=r["minutes"],
+        objectives=tuple(r["objectives"]), prompts=tuple(r["prompts"]),
+        misconceptions=tuple(Misconception(**m) for m in r["misconceptions"]),
+        exercise_key=r["exercise_key"], sources=tuple(r["sources"]),
+        questions=tuple(by_slug.pop(r["id"], ())),
+    ) for r in guide.records]
+    # A chapter whose knowledge check exists before its guide record still gets its answer key.
+    entries += [ChapterGuide(slug=slug, chapter=None, title=slug.replace("-", " ").capitalize(), questions=tuple(qs))
+                for slug, qs in by_slug.items()]
+    return sorted(entries, key=lambda e: (e.number is None, e.number or 0, e.slug))

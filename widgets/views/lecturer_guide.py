@@ -1,0 +1,76 @@
+"""The lecturer guide page's chapter sections, as MyST Markdown (the page's notebook renders it as MyST).
+
+No ipywidgets here: the guide is reference text, read before a session. Text from the data files is Markdown;
+`<` is escaped so that a data file cannot inject HTML into the page.
+"""
+from __future__ import annotations
+
+from IPython.display import Markdown
+
+from widgets.models.lecturer_guide import ChapterGuide, load_guide
+from widgets.text import escape
+
+
+def _text(s: str) -> str:
+    """One line of data text (a list item's body): whitespace folded, HTML neutralised."""
+    return " ".join(_block(s).split())
+
+
+def _block(s: str) -> str:
+    """Markdown text from data, kept as written except that HTML is neutralised."""
+    return s.replace("<", "&lt;").strip()
+
+
+def deck_file(chapter: str) -> str:
+    """The deck's path in the built book (tools/build_slides.py writes it there)."""
+    return f"slides/{chapter.rsplit('/', 1)[-1]}.slides.html"
+
+
+def chapter_markdown(entry: ChapterGuide) -> str:
+    number = f"{entry.number}. " if entry.number else ""
+    lines = [f"## {number}{_text(entry.title)}", ""]
+    facts = []
+    if entry.chapter:
+        facts.append(f"**Chapter page:** {{doc}}`/{entry.chapter}`")
+        # A plain link: the deck is written after the Sphinx build, so a MyST link would be a missing reference.
+        href = escape(f"../{deck_file(entry.chapter)}")
+        facts.append(f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_file(entry.chapter))}</a>')
+    if entry.minutes:
+        facts.append(f"**Timing:** about {entry.minutes} minutes for a learner working alone")
+    if facts:
+        lines += ["- " + f for f in facts] + [""]
+    if not entry.chapter:
+        lines += ["The guide record for this chapter is not written yet; only its answer key is shown.", ""]
+    if entry.objectives:
+        lines += ["### Learning objectives", ""] + [f"{i}. {_text(o)}" for i, o in
+                                                    enumerate(entry.objectives, 1)] + [""]
+    if entry.prompts:
+        lines += ["### Discussion prompts", ""] + [f"- {_text(p)}" for p in entry.prompts] + [""]
+    if entry.misconceptions:
+        lines += ["### Misconceptions learners bring, and how to address them", ""]
+        for m in entry.misconceptions:
+            lines += [f"- **Belief:** {_text(m.belief)}", f"  **Response:** {_text(m.response)}"]
+        lines.append("")
+    if entry.questions:
+        lines += ["### Answer key: knowledge check", ""]
+        for i, q in enumerate(entry.questions, 1):
+            right = q.options[q.answer_index]
+            lines += [f"{i}. {_text(q.prompt)}",
+                      f"   **Answer {chr(65 + q.answer_index)}:** {_text(right.text)}.",
+                      f"   *Feedback shown:* {_text(right.feedback)}"]
+        lines.append("")
+    if entry.exercise_key:
+        lines += ["### Answer key: exercise", "", _block(entry.exercise_key), ""]
+    if entry.sources:
+        lines += [f"**Sources:** {{cite:p}}`{','.join(entry.sources)}`", ""]
+    return "\n".join(lines)
+
+
+def guide_markdown(entries: list[ChapterGuide] | None = None) -> str:
+    entries = load_guide() if entries is None else entries
+    return "\n".join(chapter_markdown(e) for e in entries)
+
+
+def lecturer_guide() -> Markdown:
+    """Every chapter's section of the lecturer guide, from data/lecturer_guide.yaml and the knowledge checks."""
+    return Markdown(guide_markdown())

@@ -1,0 +1,56 @@
+"""Presentation size: larger text and controls for every course widget, readable from the back of a room.
+
+One CSS block, scoped to `.course-widget` (every widget root carries that class), serves both paths:
+the slide decks include it automatically (tools/build_slides.py), and a live notebook switches it on with
+`widgets.presentation_mode()`. Chapter code never changes: the size comes from CSS, not from the widgets.
+"""
+from __future__ import annotations
+
+from IPython.display import HTML, display
+
+from widgets.views.common import ROOT_CLASS
+
+# Sizes in px, not em: reveal.js and JupyterLab set different root font sizes, and the deck and the notebook
+# should look the same. 44 px is the WCAG 2.2 enhanced target size for controls.
+PRESENTATION_FONT_PX = 22
+PRESENTATION_CONTROL_PX = 44
+
+_W = f".{ROOT_CLASS}"
+PRESENTATION_CSS = f"""
+{_W} {{
+  --jp-widgets-font-size: {PRESENTATION_FONT_PX}px;
+  --jp-widgets-inline-height: {PRESENTATION_CONTROL_PX}px;
+  --jp-widgets-inline-label-width: 200px;
+  --jp-widgets-inline-width: 520px;
+  --jp-widgets-inline-width-short: 260px;
+  --jp-widgets-slider-handle-size: 26px;
+  --jp-widgets-slider-track-thickness: 8px;
+  font-size: {PRESENTATION_FONT_PX}px;
+  line-height: 1.4;
+}}
+{_W} .widget-html-content, {_W} .widget-label, {_W} .widget-readout, {_W} .widget-inline-hbox label {{
+  font-size: {PRESENTATION_FONT_PX}px;
+  line-height: 1.4;
+}}
+{_W} .widget-toggle-button, {_W} .jupyter-button {{
+  font-size: {PRESENTATION_FONT_PX}px;
+  height: auto;
+  min-height: {PRESENTATION_CONTROL_PX}px;
+  padding: 6px 18px;
+}}
+{_W} h4 {{ font-size: {round(PRESENTATION_FONT_PX * 1.25)}px; }}
+{_W} svg {{ max-width: 100%; height: auto; }}
+""".strip()
+
+
+def presentation_style() -> str:
+    """The `<style>` element that puts every course widget on the page into presentation size."""
+    return f'<style class="course-presentation-size">\n{PRESENTATION_CSS}\n</style>'
+
+
+def presentation_mode() -> None:
+    """Switch every course widget in this notebook to presentation size (decks use it automatically).
+
+    The style applies to widgets shown before and after this call; clear this cell's output (or reload the
+    page) to return to the normal size."""
+    display(HTML(presentation_style()))
