@@ -16,6 +16,7 @@ help:
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
+	@echo "make linkcheck - check external links (needs internet; not part of make test)"
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +55,12 @@ lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/
 
 bench: env vendor browser
-	$(PY) tools/bench.py
+	$(PY) tools/bench.py $(BENCH_ARGS)
+
+# Online only: Sphinx linkcheck of every external link. Offline CI never runs it (`make test` checks local
+# links and anchors in the built HTML instead, tests/test_links.py). Report: _build/linkcheck/output.txt
+linkcheck: env vendor
+	$(BIN)/jupyter-book build --builder linkcheck .
 
 clean:
 	rm -rf _build .pytest_cache tests/_artifacts

@@ -75,3 +75,29 @@ def offline_page(browser):
     page.guard = guard
     yield page
     context.close()
+
+
+# ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------
+SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+
+
+def pytest_sessionstart(session):
+    import time
+    session.config._course_t0 = time.perf_counter()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    import json
+    import time
+    t0 = getattr(session.config, "_course_t0", None)
+    if t0 is None or getattr(session.config, "workerinput", None) is not None:
+        return
+    args = [str(a) for a in session.config.invocation_params.args]
+    record = {"seconds": round(time.perf_counter() - t0, 1), "exitstatus": int(exitstatus),
+              "tests": session.testscollected, "failed": session.testsfailed, "args": args,
+              "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+              # the full suite is `make test`: tests and chapters with nbval, nothing deselected
+              "full_suite": "--nbval" in args and any(a.rstrip("/") == "chapters" for a in args)
+                            and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args)}
+    SUITE_TIME_FILE.parent.mkdir(parents=True, exist_ok=True)
+    SUITE_TIME_FILE.write_text(json.dumps(record, indent=1))

@@ -1,5 +1,6 @@
-"""Local Sphinx extension: offline widget JavaScript, repository-dependent launch buttons, and a link from
-every chapter page to its slide deck (built by tools/build_slides.py).
+"""Local Sphinx extension: offline widget JavaScript, repository-dependent launch buttons, a link from every
+chapter page to its slide deck (built by tools/build_slides.py), and small accessibility and link-safety fixes
+applied to every page (see `fix_page_html`).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
 makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is
@@ -45,7 +46,7 @@ def use_local_assets(app: Sphinx, config: Config) -> None:
             STATIC, type="course", subtype="assets",
         )
         return
-    config.html_static_path = [*config.html_static_path, str(STATIC), str(ROOT / "tools" / "static")]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
     config.nb_ipywidgets_js = dict(WIDGET_SCRIPTS)
     config.mathjax_path = MATHJAX
 
@@ -97,8 +98,46 @@ def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, d
         + context["body"])
 
 
+def add_course_static(app: Sphinx, config: Config) -> None:
+    """tools/static holds the course's own CSS (needed with or without the vendored JavaScript)."""
+    config.html_static_path = [*config.html_static_path, str(ROOT / "tools" / "static")]
+
+
+_EXTERNAL_A = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>', re.IGNORECASE)
+_REL = re.compile(r'\brel="([^"]*)"', re.IGNORECASE)
+
+
+def _noopener(tag: str) -> str:
+    rel = _REL.search(tag)
+    if rel is None:
+        return tag[:-1] + ' rel="noopener">'
+    words = rel.group(1).split()
+    if "noopener" in words:
+        return tag
+    return tag[:rel.start()] + f'rel="{" ".join([*words, "noopener"])}"' + tag[rel.end():]
+
+
+def fix_page_html(html: str) -> str:
+    """Fixes applied to every page's body:
+    - every external link gets rel="noopener", so an opened page cannot reach back through window.opener;
+    - docutils marks bibliography entries role="doc-biblioentry" (deprecated in ARIA 1.2) inside a
+      role="list", which axe reports as a critical aria-required-children violation: they become listitems.
+    """
+    html = _EXTERNAL_A.sub(lambda m: _noopener(m.group(0)), html)
+    return html.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if isinstance(context.get("body"), str):
+        context["body"] = fix_page_html(context["body"])
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", link_to_deck)
+    app.connect("config-inited", add_course_static, priority=900)
     app.connect("config-inited", use_local_assets, priority=900)
+    app.connect("html-page-context", fix_page)
+    # Visible keyboard focus and other small fixes on top of the theme (tools/static/course-a11y.css).
+    app.add_css_file("course-a11y.css")
     app.connect("config-inited", set_launch_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

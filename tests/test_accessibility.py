@@ -1,0 +1,245 @@
+"""Accessibility gates on every built page (iterated from the build output, so new chapters are covered):
+axe-core in Chromium, alt text, headings in order, keyboard operation of every widget, and colour never the
+only carrier of meaning. Accepted theme findings live in tests/a11y_allowlist.py, nowhere else."""
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+import pytest
+
+from a11y_allowlist import GATED_IMPACTS, allowed
+from browser_support import OfflineGuard
+from page_audit import (AXE_JS, HEADINGS_JS, built_pages, has_widgets, open_and_wait, parse,
+                        widget_html_fragments)
+from test_book import toc_files
+
+FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|svg|webp|pdf|bmp|tiff?)$|_build/|jupyter_execute|^image$|^figure$"
+                       r"|^output_\d", re.I)
+
+
+def _text_problem(label: str | None, src: str | None = None) -> str | None:
+    text = (label or "").strip()
+    if not text:
+        return "no alt text"
+    if FILE_NAME.search(text) or (src and PurePosixPath(src.split("?")[0]).name in text):
+        return f"alt text is a file name: {text!r}"
+    return None
+
+
+def alt_problems(html: str) -> list[str]:
+    """Images, figures and inline SVGs (theme icons marked aria-hidden excepted) that lack real alt text."""
+    doc = parse(html)
+    problems = []
+    for tag, a in doc.tags:
+        if tag == "img" and a.get("aria-hidden") != "true" and a.get("role") not in ("presentation", "none"):
+            p = _text_problem(a.get("alt"), a.get("src"))
+            if p:
+                problems.append(f"<img src={a.get('src')!r}>: {p}")
+    for svg in doc.svgs:
+        a = svg["attrs"]
+        if a.get("aria-hidden") == "true":
+            continue
+        label = a.get("aria-label") or svg["text"]
+        if a.get("role") != "img" and not a.get("aria-labelledby"):
+            problems.append(f"inline <svg> without role=\"img\" (label {label!r})")
+        elif not a.get("aria-labelledby"):
+            p = _text_problem(label)
+            if p:
+                problems.append(f"inline <svg>: {p}")
+    for fig in doc.figures:
+        p = _text_problem(fig["attrs"].get("aria-label") or fig["text"])
+        if p:
+            problems.append(f"<figure>: {p}")
+    return problems
+
+
+def test_alt_text_checker_catches_file_names_and_missing_labels():
+    assert alt_problems('<img src="../_images/plot.png" alt="plot.png">')
+    assert alt_problems('<img src="a.png">')
+    assert alt_problems('<img src="x/fig1.png" alt="see fig1.png">')
+    assert alt_problems('<svg viewBox="0 0 1 1"><rect/></svg>')
+    assert alt_problems('<svg role="img" aria-label="chart.svg"></svg>')
+    assert alt_problems('<figure><img src="a.png" alt="a.png"></figure>')
+    assert not alt_problems('<img src="../_images/plot.png" alt="Bar chart of response rates by drug">')
+    assert not alt_problems('<svg role="img"><title>Timeline of CAR T manufacturing steps</title></svg>')
+    assert not alt_problems('<svg aria-hidden="true"><path/></svg>')
+
+
+def test_every_image_figure_and_svg_has_alt_text(built_book):
+    problems = []
+    pages = built_pages(built_book)
+    assert len(pages) >= len(toc_files())
+    for rel in pages:
+        html = (built_book / rel).read_text(encoding="utf-8")
+        for p in alt_problems(html):
+            problems.append(f"{rel}: {p}")
+        for frag in widget_html_fragments(html):
+            for p in alt_problems(frag):
+                problems.append(f"{rel} (widget): {p}")
+    assert not problems, "\n".join(problems)
+
+
+# ---- one visit per built page: axe, headings, colour ------------------------------------------------------
+
+AUDIT_JS = """() => {
+  const roots = [...document.querySelectorAll('.course-widget')];
+  const meaning = '[class*=feedback],[class*=verdict],[class*=legend],[class*=status],[class*=badge],[class*=grade]';
+  const silent = roots.flatMap(r => [...r.querySelectorAll(meaning)])
+    .filter(e => !(e.textContent.trim() || e.getAttribute('aria-label')))
+    .map(e => e.outerHTML.slice(0, 160));
+  // inline SVGs in widgets using two or more fill colours must label their marks with text or patterns
+  const colourOnlySvgs = roots.flatMap(r => [...r.querySelectorAll('svg')]).filter(svg => {
+    const fills = new Set([...svg.querySelectorAll('rect,circle,path,polygon,ellipse')]
+      .map(e => (e.getAttribute('fill') || '').toLowerCase()).filter(f => f && f !== 'none'));
+    return fills.size > 1 && !svg.querySelector('text, pattern');
+  }).map(s => (s.getAttribute('aria-label') || s.outerHTML).slice(0, 160));
+  // a selected toggle button must differ from the others by more than colour
+  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-toggle-buttons')]).map(group => {
+    const on = group.querySelector('.mod-active'), off = group.querySelector('button:not(.mod-active)');
+    if (!on || !off) return null;
+    const s = getComputedStyle(on), t = getComputedStyle(off);
+    const props = ['fontWeight', 'boxShadow', 'textDecorationLine', 'borderTopWidth', 'borderBottomWidth',
+                   'outlineStyle'];
+    return props.some(p => s[p] !== t[p]) ? null : on.textContent.trim();
+  }).filter(x => x !== null);
+  return {silent, colourOnlySvgs, toggles, roots: roots.length};
+}"""
+
+
+@pytest.fixture(scope="session")
+def page_audits(browser, book_server, built_book):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    guard = OfflineGuard(context)
+    page = guard.watch(context.new_page())
+    axe = AXE_JS.read_text(encoding="utf-8")
+    audits = {}
+    for rel in built_pages(built_book):
+        open_and_wait(page, book_server + rel)
+        page.add_script_tag(content=axe)
+        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+        audits[rel] = {"axe": violations, "headings": page.evaluate(HEADINGS_JS), **page.evaluate(AUDIT_JS)}
+    audits["_guard"] = {"external": guard.external, "errors": guard.unexpected_errors()}
+    context.close()
+    return audits
+
+
+def _pages(audits):
+    return {k: v for k, v in audits.items() if not k.startswith("_")}
+
+
+@pytest.mark.browser
+def test_axe_finds_no_critical_or_serious_violations(page_audits):
+    failures = []
+    for rel, audit in _pages(page_audits).items():
+        for v in audit["axe"]:
+            if v["impact"] not in GATED_IMPACTS:
+                continue
+            for node in v["nodes"]:
+                if not allowed(v["id"], node["html"]):
+                    failures.append(f"{rel}: {v['impact']} {v['id']} ({v['help']}) at {node['target']}: "
+                                    f"{node['html'][:160]}")
+    assert not failures, "\n".join(failures)
+    assert not page_audits["_guard"]["external"] and not page_audits["_guard"]["errors"]
+
+
+@pytest.mark.browser
+def test_axe_is_really_running(browser):
+    """The gate above must be able to fail: a page with an unlabelled button is reported."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<html lang='en'><head><title>t</title></head><body><main><button></button></main></body></html>")
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    ids = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+    context.close()
+    assert "button-name" in ids
+
+
+def heading_problems(headings: list) -> list[str]:
+    problems = []
+    if not headings:
+        return ["no headings"]
+    if headings[0][0] != 1:
+        problems.append(f"first heading is h{headings[0][0]} {headings[0][1]!r}, not h1")
+    if sum(1 for level, _ in headings if level == 1) > 1:
+        problems.append("more than one h1")
+    for (prev, _), (level, text) in zip(headings, headings[1:]):
+        if level > prev + 1:
+            problems.append(f"h{prev} is followed by h{level} {text!r} (skipped a level)")
+    return problems
+
+
+def test_heading_checker_catches_skips():
+    assert heading_problems([[1, "a"], [3, "b"]])
+    assert heading_problems([[2, "a"]])
+    assert not heading_problems([[1, "a"], [2, "b"], [3, "c"], [2, "d"], [3, "e"], [4, "f"]])
+
+
+@pytest.mark.browser
+def test_headings_are_in_order(page_audits):
+    failures = [f"{rel}: {p}" for rel, a in _pages(page_audits).items()
+                if rel.startswith("chapters/") for p in heading_problems(a["headings"])]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_colour_is_never_the_only_carrier_of_meaning(page_audits):
+    failures = []
+    for rel, a in _pages(page_audits).items():
+        failures += [f"{rel}: verdict/feedback/legend element with no text: {h}" for h in a["silent"]]
+        failures += [f"{rel}: SVG distinguishes marks by colour only: {h}" for h in a["colourOnlySvgs"]]
+        failures += [f"{rel}: selected toggle button {t!r} differs only by colour" for t in a["toggles"]]
+    assert not failures, "\n".join(failures)
+    assert sum(a["roots"] for a in _pages(page_audits).values()) > 0, "no widgets were audited"
+
+
+# ---- keyboard ----------------------------------------------------------------------------------------------
+
+def widget_pages(built_book) -> list[str]:
+    return [rel for rel in built_pages(built_book) if has_widgets((built_book / rel).read_text(encoding="utf-8"))]
+
+
+VISIBLE_TEXT_JS = "el => el.innerText"
+# Top-level widget roots (a knowledge check's questions are course-widgets inside one).
+ROOTS_JS = """() => [...document.querySelectorAll('.course-widget')]
+  .filter(r => !r.parentElement.closest('.course-widget')).length"""
+
+
+@pytest.mark.browser
+def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_book):
+    """Tab into each widget, then change it with Enter, Space or arrow keys only; its visible text changes."""
+    pages = widget_pages(built_book)
+    assert pages, "no widget pages found"
+    failures, done = [], 0
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    guard = OfflineGuard(context)
+    page = context.new_page()
+    for rel in pages:
+        open_and_wait(page, book_server + rel)
+        for n in range(page.evaluate(ROOTS_JS)):
+            root = page.locator(".course-widget:not(.course-widget .course-widget)").nth(n)
+            root.scroll_into_view_if_needed()
+            # Start the focus just before the widget, then Tab into it, as a keyboard user would arrive.
+            root.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")
+            before = root.evaluate(VISIBLE_TEXT_JS)
+            changed_by = None
+            for _ in range(8):  # the first few controls inside the widget
+                page.keyboard.press("Tab")
+                inside = root.evaluate("r => r.contains(document.activeElement) && r !== document.activeElement")
+                if not inside:
+                    break
+                for key in ("ArrowRight", "Enter", " "):
+                    page.keyboard.press(key)
+                    page.wait_for_timeout(150)
+                    if root.evaluate(VISIBLE_TEXT_JS) != before:
+                        changed_by = key
+                        break
+                if changed_by:
+                    break
+            done += 1
+            if not changed_by:
+                failures.append(f"{rel}: widget {n + 1} did not change with Tab + Enter/Space/arrow keys")
+    context.close()
+    assert done, "no widget roots found"
+    assert not failures, "\n".join(failures)
+    assert not guard.external

@@ -1,0 +1,51 @@
+"""The performance report's machinery (the figures themselves come from `make bench`), and the page-size budget,
+which is cheap enough to gate in every test run."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import bench  # noqa: E402
+from page_audit import built_pages  # noqa: E402
+
+
+def test_table_reports_each_figure_against_its_budget():
+    rows = [bench.Row("clean build, whole book", 50.0, "s", 120.0), bench.Row("no-change rebuild", 12.0, "s", 10.0),
+            bench.Row("a.html: HTML", 2_000_000, "B", 1.5e6), bench.Row("nbval", 20.0, "s")]
+    table = bench.render(rows)
+    lines = table.splitlines()
+    assert len(lines) == 2 + len(rows)
+    assert "| ok " in lines[2] and "| OVER " in lines[3] and "2.00 MB" in lines[4] and "<= 1.50 MB" in lines[4]
+    assert [r.ok for r in rows] == [True, False, False, None]
+
+
+def test_extension_modules_join_the_table(tmp_path, monkeypatch):
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "bench_example.py").write_text(
+        "from bench import Row\n"
+        "def bench_rows(ctx):\n    yield Row('CAR T widget state', 1000, 'B', 2000)\n"
+        "    yield ('slides: deck size', 3e6, 'B', 2e6, 'tuple rows work too')\n")
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    rows = bench.extension_rows(bench.Context(tmp_path, tmp_path, sys.executable))
+    assert [(r.figure, r.ok) for r in rows] == [("CAR T widget state", True), ("slides: deck size", False)]
+
+
+def test_suite_time_is_read_from_the_conftest_record(tmp_path, monkeypatch):
+    rec = tmp_path / "t.json"
+    rec.write_text('{"seconds": 600.5, "exitstatus": 0, "tests": 90, "failed": 0, "args": ["tests", "chapters",'
+                   ' "--nbval"], "finished": "now", "full_suite": true}')
+    monkeypatch.setattr(bench, "SUITE_TIME_FILE", rec)
+    [row] = bench.bench_suite(None)
+    assert row.value == 600.5 and row.ok and "90 tests" in row.note
+    [row] = bench.bench_suite(1300.0)
+    assert row.ok is False
+
+
+def test_every_page_is_within_the_html_budget(built_book):
+    over = {rel: (built_book / rel).stat().st_size for rel in built_pages(built_book)
+            if (built_book / rel).stat().st_size > bench.BUDGET["page_html_bytes"]}
+    assert not over, f"pages over {bench.BUDGET['page_html_bytes'] / 1e6} MB of HTML: {over}"

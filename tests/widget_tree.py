@@ -1,0 +1,42 @@
+"""Every widget builder exported by `widgets`, called the way a notebook calls it, and a walk over the tree.
+Shared by the generic content-security and robustness tests, so a new chapter's builder is covered as soon as
+it is exported from widgets/__init__.py."""
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import widgets
+
+
+def builders():
+    """Every public callable exported by `widgets` that returns a widget (classes and errors excluded)."""
+    out = []
+    for name in getattr(widgets, "__all__", []):
+        obj = getattr(widgets, name)
+        if callable(obj) and not inspect.isclass(obj) and name != "load_dataset":
+            out.append(name)
+    return out
+
+
+def call_builder(name):
+    """Call a builder with no arguments, or once per chapter for a `chapter` argument (knowledge checks)."""
+    fn = getattr(widgets, name)
+    required = [p for p in inspect.signature(fn).parameters.values()
+                if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if not required:
+        return [fn()]
+    if [p.name for p in required] == ["chapter"]:
+        from widgets.models.quiz import load_questions
+        return [fn(ch) for ch in sorted({q.chapter for q in load_questions()})]
+    pytest.fail(f"widgets.{name} needs arguments {[p.name for p in required]}: teach "
+                "tests/widget_tree.py (call_builder) how to call it")
+
+
+def walk(w):
+    yield w
+    for child in getattr(w, "children", ()) or ():
+        yield from walk(child)
+
+

@@ -1,0 +1,277 @@
+"""Performance report: `make bench` prints ONE table, each figure against its budget (issues 2 and 6).
+
+Figures: clean build and no-change rebuild of the whole book; execution time per notebook (from the build's
+execution cache); nbval time; per page the HTML bytes, widget-state bytes and total transfer measured in
+Chromium (cold cache), and time to interactive for pages with widgets; the time to install the pinned
+environment into a fresh venv with uv; the full test suite's time.
+
+Usage:
+  python tools/bench.py                       everything (a few minutes)
+  python tools/bench.py --skip install,nbval  leave figures out (build, nbval, pages, install, suite)
+  python tools/bench.py --suite-time 812      the suite's time in seconds; otherwise the last full run's time
+                                              is read from _build/test-suite-time.json (written by a hook in
+                                              tests/conftest.py at the end of every pytest run)
+  python tools/bench.py --json report.json    also write the rows as JSON
+
+Exit status: 0 when every figure with a budget is within it, 1 otherwise.
+
+Extending (CAR T, slides, ...): every module tools/bench_*.py (e.g. tools/bench_cart.py, tools/bench_slides.py)
+that defines `bench_rows(ctx)` is imported, and the rows it yields join the table. `ctx` is a `Context` (the
+built HTML folder, the repository root, the Python of the venv, `ctx.browser()` for a shared Chromium page);
+each row is a `Row(figure, value, unit, budget=None, note="")` (import it: `from bench import Row, Context`).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+BIN = Path(sys.executable).parent
+OUT = ROOT / "_build" / "bench"
+HTML = OUT / "_build" / "html"
+SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+
+# Budgets (issue 6; issue 2's 60 s clean build was for the first, one-chapter book).
+BUDGET = {
+    "clean_build_s": 120.0,
+    "rebuild_s": 10.0,
+    "page_html_bytes": 1.5e6,
+    "tti_s": 3.0,
+    "suite_s": 20 * 60.0,
+    "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
+}
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float | None
+    unit: str
+    budget: float | None = None
+    note: str = ""
+
+    @property
+    def ok(self) -> bool | None:
+        if self.budget is None or self.value is None:
+            return None
+        return self.value <= self.budget
+
+
+@dataclass
+class Context:
+    root: Path
+    html: Path
+    python: str
+    _pw: object = field(default=None, repr=False)
+    _browser: object = field(default=None, repr=False)
+
+    def browser(self):
+        """A shared headless Chromium (Playwright), offline launch flags as in the tests."""
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+            from browser_support import LAUNCH_ARGS, find_chromium
+
+            self._pw = sync_playwright().start()
+            self._browser = self._pw.chromium.launch(executable_path=find_chromium(), headless=True,
+                                                     args=LAUNCH_ARGS)
+        return self._browser
+
+    def close(self):
+        if self._browser is not None:
+            self._browser.close()
+            self._pw.stop()
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "B":
+        return f"{value / 1e6:.2f} MB" if value >= 1e5 else f"{value / 1e3:.1f} kB"
+    return f"{value:.1f} {unit}" if unit else f"{value:g}"
+
+
+def build_cmd() -> list[str]:
+    return [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "--path-output", str(OUT), str(ROOT)]
+
+
+def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kw)
+    return time.perf_counter() - t0, res
+
+
+def bench_build() -> list[Row]:
+    shutil.rmtree(OUT, ignore_errors=True)
+    clean, res = timed(build_cmd())
+    if res.returncode != 0:
+        sys.exit(f"bench: the clean build failed:\n{res.stdout[-3000:]}\n{res.stderr[-2000:]}")
+    again, res2 = timed(build_cmd())
+    load = "{:.1f}".format(os.getloadavg()[0])
+    rows = [Row("clean build, whole book", clean, "s", BUDGET["clean_build_s"],
+                f"{os.cpu_count()} cores, load average {load}"),
+            Row("no-change rebuild", again, "s", BUDGET["rebuild_s"],
+                "" if res2.returncode == 0 else "rebuild FAILED")]
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(OUT / "_build" / ".jupyter_cache"))
+    for rec in sorted(cache.list_cache_records(), key=lambda r: r.uri):
+        rows.append(Row(f"execute {Path(rec.uri).name}", rec.data.get("execution_seconds"), "s",
+                        BUDGET["notebook_exec_s"], "in the clean build"))
+    return rows
+
+
+def bench_nbval() -> list[Row]:
+    secs, res = timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "chapters", "--nbval",
+                       "--nbval-current-env"])
+    summary = (res.stdout.strip().splitlines() or ["?"])[-1]
+    return [Row("nbval, every chapter notebook", secs, "s", None,
+                summary if res.returncode == 0 else f"FAILED: {summary}")]
+
+
+def bench_pages(ctx: Context) -> list[Row]:
+    from browser_support import OfflineGuard, serve
+    from page_audit import WIDGETS_RENDERED_JS, built_pages, has_widgets, widget_state_bytes
+
+    rows = []
+    browser = ctx.browser()
+    with serve(ctx.html) as url:
+        for rel in built_pages(ctx.html):
+            html = (ctx.html / rel).read_text(encoding="utf-8")
+            size = (ctx.html / rel).stat().st_size
+            context = browser.new_context(viewport={"width": 1280, "height": 900})  # cold cache per page
+            guard = OfflineGuard(context)
+            page = context.new_page()
+            t0 = time.perf_counter()
+            page.goto(url + rel, wait_until="load")
+            page.wait_for_function(WIDGETS_RENDERED_JS, timeout=30_000)
+            tti = time.perf_counter() - t0
+            page.wait_for_load_state("networkidle")
+            transfer = page.evaluate("""() => performance.getEntriesByType('navigation')
+                .concat(performance.getEntriesByType('resource'))
+                .reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
+            context.close()
+            note = f"{len(guard.external)} external requests blocked" if guard.external else ""
+            rows.append(Row(f"{rel}: HTML", size, "B", BUDGET["page_html_bytes"], note))
+            if has_widgets(html):
+                rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
+                rows.append(Row(f"{rel}: time to interactive", tti, "s", BUDGET["tti_s"],
+                                "load until every widget view is rendered"))
+            rows.append(Row(f"{rel}: total transfer", transfer, "B", None, "Chromium, cold cache, incl. assets"))
+    return rows
+
+
+def bench_install() -> list[Row]:
+    uv = shutil.which("uv", path=str(BIN)) or shutil.which("uv")
+    if uv is None:
+        return [Row("install into a fresh venv (uv)", None, "s", None, "uv not found")]
+    with tempfile.TemporaryDirectory(prefix="bench-venv-") as tmp:
+        venv = Path(tmp) / "venv"
+        t0 = time.perf_counter()
+        a = subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], capture_output=True,
+                           text=True)
+        b = subprocess.run([uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), "-r",
+                            "requirements.txt"], cwd=ROOT, capture_output=True, text=True)
+        secs = time.perf_counter() - t0
+    ok = a.returncode == 0 and b.returncode == 0
+    return [Row("install into a fresh venv (uv, requirements.txt)", secs, "s", None,
+                "uv cache as found on this machine" if ok else f"FAILED: {(a.stderr + b.stderr)[-300:]}")]
+
+
+def bench_suite(seconds: float | None) -> list[Row]:
+    if seconds is not None:
+        return [Row("full test suite", seconds, "s", BUDGET["suite_s"], "--suite-time")]
+    if not SUITE_TIME_FILE.exists():
+        return [Row("full test suite", None, "s", BUDGET["suite_s"], "no run recorded yet: run `make test`")]
+    rec = json.loads(SUITE_TIME_FILE.read_text())
+    note = f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}"
+    if not rec.get("full_suite"):
+        note = "last run was PARTIAL (" + " ".join(rec["args"])[:60] + "); " + note
+    return [Row("full test suite", rec["seconds"], "s", BUDGET["suite_s"], note)]
+
+
+def extension_rows(ctx: Context) -> list[Row]:
+    """Rows from tools/bench_*.py modules (CAR T, slides, ... budgets added by other work)."""
+    rows = []
+    for path in sorted((ROOT / "tools").glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        fn = getattr(module, "bench_rows", None)
+        if fn is None:
+            rows.append(Row(f"{path.name}", None, "", None, "defines no bench_rows(ctx)"))
+            continue
+        for r in fn(ctx):
+            rows.append(r if isinstance(r, Row) else Row(*r))
+    return rows
+
+
+def render(rows: list[Row]) -> str:
+    head = ("Figure", "Value", "Budget", "Status", "Note")
+    body = []
+    for r in rows:
+        status = {True: "ok", False: "OVER", None: "-"}[r.ok]
+        body.append((r.figure, _fmt(r.value, r.unit), "-" if r.budget is None else "<= " + _fmt(r.budget, r.unit),
+                     status, r.note))
+    widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(head), sep, *map(line, body)])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--skip", default="", help="comma-separated: build,nbval,pages,install,suite,extensions")
+    ap.add_argument("--suite-time", type=float, default=None, help="the full suite's time in seconds")
+    ap.add_argument("--html", type=Path, default=None, help="measure pages of an existing build (no build)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the rows as JSON here")
+    args = ap.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+
+    rows: list[Row] = []
+    html = args.html or HTML
+    if "build" not in skip and args.html is None:
+        print("bench: clean build and no-change rebuild ...", file=sys.stderr)
+        rows += bench_build()
+    if "nbval" not in skip:
+        print("bench: nbval ...", file=sys.stderr)
+        rows += bench_nbval()
+    ctx = Context(ROOT, html, sys.executable)
+    try:
+        if "pages" not in skip:
+            if not html.exists():
+                sys.exit(f"bench: no built book at {html}; run without --skip build, or pass --html")
+            print("bench: pages in Chromium ...", file=sys.stderr)
+            rows += bench_pages(ctx)
+        if "install" not in skip:
+            print("bench: fresh install ...", file=sys.stderr)
+            rows += bench_install()
+        if "suite" not in skip:
+            rows += bench_suite(args.suite_time)
+        if "extensions" not in skip:
+            rows += extension_rows(ctx)
+    finally:
+        ctx.close()
+
+    print(render(rows))
+    if args.json:
+        args.json.write_text(json.dumps([{**asdict(r), "ok": r.ok} for r in rows], indent=1))
+    over = [r.figure for r in rows if r.ok is False]
+    if over:
+        print(f"\nOver budget: {', '.join(over)}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
