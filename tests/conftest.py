@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support
 from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
+DECK_BUILD_SECONDS: list[float] = []  # read by the slide tests to report the deck budget
 BUILD_CMD = [str(Path(sys.executable).parent / "jupyter-book"), "build", "-W", "-n", "--keep-going",
              "--path-output", str(BOOK_OUT), str(ROOT)]
 
@@ -33,10 +35,18 @@ def book_build() -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_book(book_build) -> Path:
+    """The book as `make book` leaves it: the HTML plus one slide deck per chapter (tools/build_slides.py)."""
     if book_build.returncode != 0:
         pytest.fail(f"book build failed (exit {book_build.returncode}):\n{book_build.stdout[-4000:]}\n"
                     f"{book_build.stderr[-4000:]}")
-    return BOOK_OUT / "_build" / "html"
+    html = BOOK_OUT / "_build" / "html"
+    t0 = time.perf_counter()
+    decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if decks.returncode != 0:
+        pytest.fail(f"slide decks failed to build:\n{decks.stdout[-3000:]}\n{decks.stderr[-3000:]}")
+    DECK_BUILD_SECONDS.append(time.perf_counter() - t0)
+    return html
 
 
 @pytest.fixture(scope="session")

@@ -126,10 +126,11 @@ def test_checklist_bad_phase_and_kind_are_named():
 def test_matrix_view_nested_stacks_are_jslinked():
     view = CytokineMatrixExplorer(load_cytokine_matrix())
     assert "course-widget" in view._dom_classes and "course-cytokine-matrix" in view._dom_classes
-    assert len(view.links) == 1 + len(view.inner)  # pathway -> outer; disease -> every inner Stack
-    html = view.select("il17a", "crohns")
+    # pathway -> the outer Stack; disease -> every inner Stack
+    assert len(view.links) == 1 + len(view.stacks_by_level[1]) == 1 + len(view.model.cytokines)
+    html = view.select_cell("il17a", "crohns")
     assert "⚠ Harmful" in html and "Hueber" in html
-    assert view.outer.selected_index == 2 and all(s.selected_index == 2 for s in view.inner)
+    assert view.root.selected_index == 2 and all(s.selected_index == 2 for s in view.stacks_by_level[1])
     table = view.children[-1].value
     assert table.count("<td") == 25 and "✔ Approved" in table and "<caption>" in table
 

@@ -86,13 +86,11 @@ def test_build_without_a_book_says_what_to_run(tmp_path, capsys):
 # ------------------------------------------------------------------ the built decks
 @pytest.fixture(scope="session")
 def built_decks(built_book) -> Path:
-    """Decks built into the test book with tools/build_slides.py, as `make slides` does."""
-    t0 = time.perf_counter()
-    res = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(built_book)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
-    seconds = time.perf_counter() - t0
-    assert res.returncode == 0, res.stdout + res.stderr
-    print(f"\nbuilt {len(CHAPTERS)} deck(s) in {seconds:.1f} s (budget {bench_slides.BUILD_BUDGET_S:.0f} s)")
+    """The `built_book` fixture (conftest) builds the decks as `make book` does; report their build time."""
+    from conftest import DECK_BUILD_SECONDS
+
+    print(f"\nbuilt {len(CHAPTERS)} deck(s) in {DECK_BUILD_SECONDS[-1]:.1f} s "
+          f"(budget {bench_slides.BUILD_BUDGET_S:.0f} s)")
     return built_book
 
 
@@ -234,10 +232,12 @@ def test_a_new_chapter_appears_in_the_guide_without_code_changes(tmp_path):
     for name in ("lecturer_guide", "knowledge_checks"):
         shutil.copy(ROOT / "data" / f"{name}.yaml", tmp_path)
     kc = yaml.safe_load((tmp_path / "knowledge_checks.yaml").read_text())
+    kc["records"] = [r for r in kc["records"] if r["chapter"] == "autoimmunity"]  # start from one chapter
     new_q = dict(kc["records"][0], id="safety-q1", chapter="safety", prompt="A new question?")
     kc["records"].append(new_q)
     (tmp_path / "knowledge_checks.yaml").write_text(yaml.safe_dump(kc, sort_keys=False))
     lg = yaml.safe_load((tmp_path / "lecturer_guide.yaml").read_text())
+    lg["records"] = [r for r in lg["records"] if r["id"] == "autoimmunity"]
     lg["records"].insert(0, dict(lg["records"][0], id="safety", chapter="chapters/07_safety",
                                  title="Safety, challenges and what comes next"))
     (tmp_path / "lecturer_guide.yaml").write_text(yaml.safe_dump(lg, sort_keys=False))

@@ -10,6 +10,7 @@ from traitlets import TraitError
 import widgets
 from widget_tree import builders, call_builder, walk
 from widgets.views.common import ChoicePanels
+from widgets.views.nested import NestedPanels
 
 INDEXED = (ipw.ToggleButtons, ipw.SelectionSlider, ipw.Dropdown, ipw.RadioButtons, ipw.Select)
 NUMERIC = (ipw.IntSlider, ipw.FloatSlider, ipw.BoundedIntText, ipw.BoundedFloatText)
@@ -54,6 +55,18 @@ def test_select_refuses_a_missing_panel_and_names_the_range(name):
                         w.select(bad)
                 w.select(n - 1)
                 assert w.stack.selected_index == n - 1
+                checked += 1
+            elif isinstance(w, NestedPanels):
+                last = [n - 1 for n in w.sizes]
+                for level, n in enumerate(w.sizes):
+                    bad = list(last)
+                    bad[level] = n
+                    with pytest.raises(ValueError, match=rf"index {n} out of range 0-{n - 1} for control {level}"):
+                        w.select(*bad)
+                with pytest.raises(ValueError, match=rf"give {len(w.sizes)} indices"):
+                    w.select(0)
+                w.select(*last)
+                assert all(c.index == i for c, i in zip(w.controls, last))
                 checked += 1
     assert checked, f"{name}: no selectable panels"
 

@@ -10,14 +10,13 @@ import pytest
 import widgets
 
 
-def builders():
-    """Every public callable exported by `widgets` that returns a widget (classes and errors excluded)."""
-    out = []
-    for name in getattr(widgets, "__all__", []):
-        obj = getattr(widgets, name)
-        if callable(obj) and not inspect.isclass(obj) and name != "load_dataset":
-            out.append(name)
-    return out
+def builders(kind: str = "interactive"):
+    """The builders a notebook calls: `widgets.INTERACTIVES` (controls and panels) or, for kind="data",
+    `widgets.DATA_VIEWS` (views showing prose from data files). Each must be exported in `__all__`."""
+    names = list(widgets.INTERACTIVES if kind == "interactive" else widgets.DATA_VIEWS)
+    missing = [n for n in names if n not in widgets.__all__ or not callable(getattr(widgets, n, None))]
+    assert not missing, f"listed in widgets/__init__.py but not exported: {missing}"
+    return names
 
 
 def call_builder(name):

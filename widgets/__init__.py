@@ -18,3 +18,13 @@ from widgets.views.therapy_reach import therapy_reach_explorer
 __all__ = ["DataError", "load_dataset", "knowledge_check", "lecturer_guide", "presentation_mode",
            "therapy_reach_explorer", "therapy_explorer", "therapy_table", "concentration_explorer",
            "t_cell_activation", "cytokine_matrix_explorer", "patient_case_explorer", "safety_checklist_explorer"]
+
+# The interactives (controls linked in the browser to pre-rendered panels); generic tests iterate over these.
+INTERACTIVES = ("knowledge_check", "therapy_reach_explorer", "therapy_explorer", "concentration_explorer",
+                "t_cell_activation", "cytokine_matrix_explorer", "patient_case_explorer",
+                "safety_checklist_explorer")
+# Views that show prose from data/ files (content-security tests inject markup into that data). The
+# concentration and T-cell interactives are computed from their models and show no data-file prose.
+DATA_VIEWS = tuple(n for n in INTERACTIVES if n not in ("concentration_explorer", "t_cell_activation")) + (
+    "therapy_table",)
+

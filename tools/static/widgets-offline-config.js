@@ -9,3 +9,25 @@
   // require.js reads a global `require` object as its configuration when it loads.
   window.require = window.requirejs_config_local;
 })();
+
+// ipywidgets' sliders (noUiSlider) render a focusable role="slider" handle with no accessible name, so a
+// screen reader announces only a number. Name each handle after its slider's visible description label.
+(function () {
+  function nameSliderHandles(root) {
+    var sliders = (root.querySelectorAll ? root : document).querySelectorAll(".widget-slider, .widget-hslider");
+    sliders.forEach(function (slider) {
+      var label = slider.querySelector(".widget-label");
+      var text = label && label.textContent.trim().replace(/:$/, "");
+      if (!text) return;
+      slider.querySelectorAll('[role="slider"]').forEach(function (handle) {
+        if (!handle.getAttribute("aria-label")) handle.setAttribute("aria-label", text);
+      });
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; nameSliderHandles(document); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -5,7 +5,8 @@ import ipywidgets as ipw
 
 from widgets.models.cytokine_matrix import Cell, CytokineMatrix, load_cytokine_matrix
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import ROOT_CLASS, html_panel, sources_html
+from widgets.views.common import html_panel, sources_html
+from widgets.views.nested import NestedPanels
 
 # Every status has a symbol and a word; the background tint only repeats what they say.
 _TINT = {"approved": "#e6f5ef", "not-effective": "#fdf3e1", "harmful": "#fbe7dc", "no-data": "#ffffff"}
@@ -37,7 +38,7 @@ def cell_panel(model: CytokineMatrix, cell: Cell) -> ipw.HTML:
         f"<p><em>Drugs:</em> {markdown_inline(c.drugs)}</p>{markdown_to_html(cell.note)}{sources_html(cell.sources)}")
 
 
-class CytokineMatrixExplorer(ipw.VBox):
+class CytokineMatrixExplorer(NestedPanels):
     """Two button rows (pathway, disease) drive nested Stacks in the browser, so it works with no kernel."""
 
     def __init__(self, model: CytokineMatrix):
@@ -47,26 +48,19 @@ class CytokineMatrixExplorer(ipw.VBox):
                                                   description="Blocked pathway:", style=style)
         self.disease_buttons = ipw.ToggleButtons(options=[(d.label, i) for i, d in enumerate(model.diseases)],
                                                  description="Disease:", style=style)
-        self.inner = [ipw.Stack(children=[cell_panel(model, model.cell(c.id, d.id)) for d in model.diseases],
-                                selected_index=0) for c in model.cytokines]
-        self.outer = ipw.Stack(children=self.inner, selected_index=0)
-        self.links = [ipw.jslink((self.cytokine_buttons, "index"), (self.outer, "selected_index"))]
-        self.links += [ipw.jslink((self.disease_buttons, "index"), (s, "selected_index")) for s in self.inner]
-        table = ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%"))
-        super().__init__(children=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>"),
-                                   self.cytokine_buttons, self.disease_buttons, self.outer, table])
-        self.add_class(ROOT_CLASS)
+        super().__init__(
+            [self.cytokine_buttons, self.disease_buttons], [len(model.cytokines), len(model.diseases)],
+            leaf=lambda ix: cell_panel(model, model.cell(model.cytokines[ix[0]].id, model.diseases[ix[1]].id)),
+            initial=[0, 0], header=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>")])
+        self.children = (*self.children, ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%")))
         self.add_class("course-cytokine-matrix")
 
-    def select(self, cytokine: str, disease: str) -> str:
-        """Python-side choice (tests, live kernel); returns the HTML of the panel now shown."""
-        ci = [c.id for c in self.model.cytokines].index(self.model.cell(cytokine, disease).cytokine)
-        di = [d.id for d in self.model.diseases].index(disease)
-        self.cytokine_buttons.index, self.disease_buttons.index = ci, di
-        self.outer.selected_index = ci
-        for s in self.inner:
-            s.selected_index = di
-        return self.outer.children[ci].children[di].value
+    def select_cell(self, cytokine: str, disease: str) -> str:
+        """Python-side choice by id (tests, live kernel); returns the HTML of the panel now shown."""
+        cell = self.model.cell(cytokine, disease)  # KeyError naming the unknown id
+        self.select([c.id for c in self.model.cytokines].index(cell.cytokine),
+                    [d.id for d in self.model.diseases].index(disease))
+        return self.visible_leaf().value
 
 
 def cytokine_matrix_explorer() -> CytokineMatrixExplorer:
