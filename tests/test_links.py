@@ -50,7 +50,8 @@ def link_problems(html_dir: Path) -> list[str]:
             if not target.exists():
                 problems.append(f"{rel}: <{tag}> {url} -> missing {target}")
                 continue
-            if anchor and target.suffix == ".html" and unquote(anchor) not in ids_of(target):
+            # Browsers match the fragment as written first, then percent-decoded (HTML "indicated element").
+            if anchor and target.suffix == ".html" and not {anchor, unquote(anchor)} & ids_of(target):
                 problems.append(f"{rel}: <{tag}> {url} -> no id {anchor!r} in {target.name}")
     return problems
 

@@ -89,9 +89,12 @@ class Context:
         return self._browser
 
     def close(self):
+        """Stop the shared Chromium; an extension that drives its own Playwright calls this first (Playwright's
+        sync API allows one instance per thread). `browser()` starts a new one if asked again."""
         if self._browser is not None:
             self._browser.close()
             self._pw.stop()
+            self._browser = self._pw = None
 
 
 def _fmt(value: float | None, unit: str) -> str:

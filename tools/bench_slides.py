@@ -69,3 +69,15 @@ if __name__ == "__main__":
     parser.add_argument("--no-build", action="store_true", help="time the existing decks only")
     args = parser.parse_args()
     sys.exit(0 if bench_slides(args.html_dir, build=not args.no_build)["ok"] else 1)
+
+
+def bench_rows(ctx):
+    """Rows for `make bench` (tools/bench.py): the deck build and each deck's first slide, against budgets."""
+    from bench import Row
+
+    ctx.close()  # bench_slides drives its own Playwright
+    figures = bench_slides(ctx.html, build=True)
+    rows = [Row("slides: build all decks", figures["build_s"], "s", BUILD_BUDGET_S)]
+    rows += [Row(f"slides: first slide, {Path(doc).name}", s, "s", FIRST_SLIDE_BUDGET_S)
+             for doc, s in figures["first_slide_s"].items()]
+    return rows
