@@ -270,3 +270,14 @@ def test_built_guide_page_has_every_chapter_and_session_advice(built_decks):
                    "Answer key: knowledge check", "Answer key: exercise"):
         assert phrase in page, phrase
     assert "mybinder.org/v2/gh/OWNER/REPO" in page  # the pattern, never an invented repository
+
+
+@pytest.mark.parametrize("doc", CHAPTERS)
+def test_speaker_notes_are_labelled_lecturer_notes_in_the_book(doc):
+    """In the book a notes cell is a collapsed "Lecturer note"; in the deck it is plain speaker-notes text."""
+    nb = source_nb(doc)
+    notes = [c for c in nb.cells if build_slides.slide_type(c) == "notes"]
+    assert notes
+    for cell in notes:
+        assert build_slides.LECTURER_NOTE.match(cell.source.strip()), f"{doc}: notes cell not a Lecturer note"
+        assert "Lecturer note" not in build_slides.lecturer_note_text(cell.source)

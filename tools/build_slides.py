@@ -163,6 +163,16 @@ def slide_type(cell) -> str:
     return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", "-")
 
 
+LECTURER_NOTE = re.compile(r"^:::\{admonition\} Lecturer note\n(?::class:[^\n]*\n)?(?P<body>.*?)\n:::\s*$", re.S)
+
+
+def lecturer_note_text(source: str) -> str:
+    """Speaker-notes cells are written as a collapsed "Lecturer note" admonition, so that readers of the book
+    see a labelled dropdown rather than a stray instruction; in the deck the note is plain text."""
+    m = LECTURER_NOTE.match(source.strip())
+    return m.group("body").strip() if m else source
+
+
 def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Apply the book's cell tags (remove-cell, hide/remove-input, remove-output) and convert MyST."""
     nb = copy.deepcopy(nb)
@@ -172,6 +182,8 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if "remove-cell" in tags:
             continue
         if cell.cell_type == "markdown":
+            if slide_type(cell) == "notes":
+                cell.source = lecturer_note_text(cell.source)
             cell.source = myst_to_markdown(cell.source)
         elif cell.cell_type == "code":
             if tags & HIDE_INPUT:
