@@ -35,14 +35,18 @@ def timed(page, condition: str, action) -> float:
     return page.evaluate("() => window.__t1 - window.__t0")
 
 
-def open_chapter(page, base_url: str) -> float:
-    """Open the chapter; seconds from navigation until all three widgets show their controls."""
+def open_chapter(page, base_url: str) -> tuple[float, float]:
+    """Open the chapter. Returns (seconds to the page's load event, seconds from then until all three widgets
+    show their controls and first panels)."""
     t0 = time.perf_counter()
     page.goto(f"{base_url}{PAGE}", wait_until="load")
+    t1 = time.perf_counter()
     for cls in ("course-car-t-manufacturing", "course-car-t-timeline", "course-car-t-grading"):
         page.locator(f".{cls} .widget-toggle-button, .{cls} .widget-radio-box").first.wait_for(
             state="visible", timeout=15_000)
-    return time.perf_counter() - t0
+    for sel in (f"{MAN} .course-panel h4", f"{TL} .course-panel h4", ".course-car-t-grading .course-grade"):
+        page.wait_for_function(f"() => {visible_text(sel)} !== ''", timeout=15_000)
+    return t1 - t0, time.perf_counter() - t1
 
 
 MAN = ".course-car-t-manufacturing"

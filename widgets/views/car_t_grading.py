@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 
 import ipywidgets as ipw
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.models.car_t_grading import (CRS_DOMAINS, GRADE_WORDS, ICANS_DOMAINS, ICANS_WORDS, Domain, crs_grade,
                                           icans_grade)
@@ -72,7 +73,8 @@ def _radio(domain: Domain) -> ipw.RadioButtons:
 
 def _domain_note(domain: Domain, words: dict[int, str]) -> tuple[ipw.Stack, ipw.Link, ipw.RadioButtons]:
     control = _radio(domain)
-    notes = [ipw.HTML(f"<small>On its own this finding sets: <strong>{escape(words[g])}</strong></small>")
+    look = {"layout": ipw.Layout(), "style": HTMLStyle()}
+    notes = [ipw.HTML(f"<small>On its own this finding sets: <strong>{escape(words[g])}</strong></small>", **look)
              for g in domain.grades]
     stack = ipw.Stack(children=notes, selected_index=0)
     return stack, ipw.jslink((control, "index"), (stack, "selected_index")), control

@@ -11,7 +11,7 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_manufacturing import LOCATIONS, Manufacturing, Step, load_manufacturing
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
 
 _W = 760
 _LANES = list(LOCATIONS)  # treatment centre, in transit, manufacturing facility
@@ -85,7 +85,7 @@ def step_svg(model: Manufacturing, step: Step) -> str:
             f'<title>{escape(alt)}</title>{"".join(parts)}</svg>')
 
 
-def step_panel(model: Manufacturing, step: Step) -> ipw.HTML:
+def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ipw.HTML:
     d = step.duration
     if d.max == 0:
         dur = "minutes (part of day 0)"
@@ -101,7 +101,7 @@ def step_panel(model: Manufacturing, step: Step) -> ipw.HTML:
         f"<div><strong>What is checked.</strong> {markdown_to_html(step.checks)}</div>"
         f"<p><strong>Typical duration:</strong> {escape(dur)}.</p>"
         f"<div><strong>What can go wrong.</strong> {markdown_to_html(step.can_go_wrong)}</div>"
-        f"{sources_html(step.sources)}")
+        f"{sources_html(step.sources)}", **(look or {}))
 
 
 class ManufacturingWalkthrough(ipw.VBox):
@@ -115,7 +115,8 @@ class ManufacturingWalkthrough(ipw.VBox):
             options=[(f"{s.number}. {s.title}", i) for i, s in enumerate(steps)], index=0,
             description="Previous / next:", continuous_update=True,
             style={"description_width": "initial"}, layout=ipw.Layout(width="100%", max_width="760px"))
-        self.stack = ipw.Stack(children=[step_panel(model, s) for s in steps], selected_index=0)
+        look = shared_panel_look()
+        self.stack = ipw.Stack(children=[step_panel(model, s, look) for s in steps], selected_index=0)
         # Both controls move the same Stack in the browser; the Stack keeps them in step with each other.
         self.links = [ipw.jslink((self.buttons, "index"), (self.stack, "selected_index")),
                       ipw.jslink((self.slider, "index"), (self.stack, "selected_index"))]

@@ -9,7 +9,7 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_adverse_events import EVIDENCE, AdverseEvent, SideEffects, day_label, load_side_effects, timeline_days
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
 
 _W, _LEFT, _ROW = 700, 150, 17
 
@@ -83,7 +83,7 @@ def evidence_details(model: SideEffects, evidence: str) -> ipw.HTML:
                       f"(as of {escape(model.as_of)})</summary><ul>{''.join(items)}</ul></details>")
 
 
-def day_panel(model: SideEffects, evidence: str, day_index: int) -> ipw.HTML:
+def day_panel(model: SideEffects, evidence: str, day_index: int, look: dict | None = None) -> ipw.HTML:
     day = timeline_days()[day_index]
     active = model.events_active_on(day, evidence)
     missing = model.without_timing(evidence)
@@ -95,7 +95,8 @@ def day_panel(model: SideEffects, evidence: str, day_index: int) -> ipw.HTML:
                 + ", ".join(escape(e.short) for e in missing) + " (see the details below).</p>")
     return html_panel(f"<h4>{escape(day_label(day).capitalize())}: {escape(EVIDENCE[evidence].lower())}</h4>"
                       f"{timeline_svg(model, evidence, day_index)}"
-                      f"<p><strong>In their typical window:</strong> {len(active)} event(s).</p>{listing}{note}")
+                      f"<p><strong>In their typical window:</strong> {len(active)} event(s).</p>{listing}{note}",
+                      **(look or {}))
 
 
 class SideEffectTimeline(ipw.VBox):
@@ -109,7 +110,8 @@ class SideEffectTimeline(ipw.VBox):
                                        index=days.index(initial_day), description="Day after infusion:",
                                        style={"description_width": "initial"},
                                        layout=ipw.Layout(width="100%", max_width="760px"))
-        self.inner = [ipw.Stack(children=[day_panel(model, ev, i) for i in range(len(days))],
+        look = shared_panel_look()
+        self.inner = [ipw.Stack(children=[day_panel(model, ev, i, look) for i in range(len(days))],
                                 selected_index=self.day.index) for ev in self.evidence_keys]
         self.details = [evidence_details(model, ev) for ev in self.evidence_keys]
         self.outer = ipw.Stack(children=[ipw.VBox([s, d]) for s, d in zip(self.inner, self.details)],
