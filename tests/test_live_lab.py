@@ -41,6 +41,10 @@ def lab_server(tmp_path_factory):
     settings = tmp / "settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True)
     (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
+    # JupyterLab 4 renders only the cells in view by default; render all, so every widget is in the page
+    notebook_settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    notebook_settings.mkdir(parents=True)
+    (notebook_settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     token, port = secrets.token_hex(16), _free_port()
     cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
@@ -106,7 +110,9 @@ def test_chapter_runs_live_and_widgets_respond(lab_server, browser, notebook, ro
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         widget = page.locator(root).first
-        widget.wait_for(state="visible", timeout=120_000)
+        widget.wait_for(state="attached", timeout=120_000)
+        widget.scroll_into_view_if_needed()
+        widget.wait_for(state="visible", timeout=30_000)
         widget.get_by_role("button", name=button, exact=True).first.click()
         page.wait_for_function(
             """([root, text]) => [...document.querySelectorAll(root + ' .course-panel h4')]
