@@ -100,17 +100,24 @@ def test_chapter_runs_live_and_widgets_respond(lab_server, browser, notebook, ro
     context.route("**/*", route)
     page = context.new_page()
     try:
-        page.goto(f"{base}/lab/tree/{notebook}?token={token}", wait_until="load")
+        page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}", wait_until="load")  # reset: no tabs from earlier tests
         page.locator(".jp-Notebook").first.wait_for(state="visible", timeout=60_000)
-        page.wait_for_function("() => document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-KernelStatus')",
-                               timeout=60_000)
+        # wait until the kernel has started (status bar: "<kernel name> | Idle")
+        page.wait_for_function("() => /\\| Idle/.test(document.body.innerText)", timeout=90_000)
         dialog = page.locator(".jp-Dialog")
         if dialog.count():  # a kernel chooser, if the environment asks: take the default
             page.keyboard.press("Enter")
+        # the Run menu acts on the active notebook: activate it by clicking its first cell
+        page.locator(".jp-Notebook:visible .jp-Cell").first.click()
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
         widget = page.locator(root).first
-        widget.wait_for(state="attached", timeout=120_000)
+        try:
+            widget.wait_for(state="attached", timeout=120_000)
+        except Exception:
+            shot = ROOT / "_build" / "live-lab-failure.png"
+            page.screenshot(path=str(shot))
+            raise AssertionError(f"{root} never appeared after Run All Cells; screenshot {shot}") from None
         widget.scroll_into_view_if_needed()
         widget.wait_for(state="visible", timeout=30_000)
         widget.get_by_role("button", name=button, exact=True).first.click()
