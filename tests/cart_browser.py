@@ -1,0 +1,100 @@
+"""Browser steps for the CAR T chapter, shared by tests/test_browser_cart.py and tools/bench_cart.py.
+
+Each interaction is timed inside the page: from the click or key event (a capture listener records
+performance.now()) to the moment a MutationObserver sees the expected visible text."""
+from __future__ import annotations
+
+import time
+
+PAGE = "chapters/05_car_t.html"
+
+_INSTALL = """(cond) => {
+  window.__t0 = null; window.__t1 = null;
+  const ok = new Function('return (' + cond + ')()');
+  const mark = () => { if (window.__t0 === null) window.__t0 = performance.now(); };
+  document.addEventListener('click', mark, {capture: true, once: true});
+  document.addEventListener('keydown', mark, {capture: true, once: true});
+  const obs = new MutationObserver(() => {
+    if (window.__t0 !== null && window.__t1 === null && ok()) { window.__t1 = performance.now(); obs.disconnect(); }
+  });
+  obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
+
+def visible_text(selector: str) -> str:
+    """JS expression: the text of every visible element matching `selector`, joined by ' | '."""
+    return (f"[...document.querySelectorAll({selector!r})].filter(e => e.offsetParent !== null)"
+            ".map(e => e.innerText).join(' | ')")
+
+
+def timed(page, condition: str, action) -> float:
+    """Run `action()` and return milliseconds until the JS boolean expression `condition` holds."""
+    page.evaluate(_INSTALL, f"() => ({condition})")
+    action()
+    page.wait_for_function("() => window.__t1 !== null", timeout=5_000)
+    return page.evaluate("() => window.__t1 - window.__t0")
+
+
+def open_chapter(page, base_url: str) -> tuple[float, float]:
+    """Open the chapter. Returns (seconds to the page's load event, seconds from then until all three widgets
+    show their controls and first panels)."""
+    t0 = time.perf_counter()
+    page.goto(f"{base_url}{PAGE}", wait_until="load")
+    t1 = time.perf_counter()
+    for cls in ("course-car-t-manufacturing", "course-car-t-timeline", "course-car-t-grading"):
+        page.locator(f".{cls} .widget-toggle-button, .{cls} .widget-radio-box").first.wait_for(
+            state="visible", timeout=15_000)
+    for sel in (f"{MAN} .course-panel h4", f"{TL} .course-panel h4", ".course-car-t-grading .course-grade"):
+        page.wait_for_function(f"() => {visible_text(sel)} !== ''", timeout=15_000)
+    return t1 - t0, time.perf_counter() - t1
+
+
+MAN = ".course-car-t-manufacturing"
+TL = ".course-car-t-timeline"
+
+
+def click_through_manufacturing(page, titles: list[str]) -> list[float]:
+    """Click every step button in turn; the visible heading must name that step. Returns ms per click."""
+    times = []
+    heading = visible_text(f"{MAN} .course-panel h4")
+    assert page.evaluate(f"() => {heading}").startswith(f"Step 1 of {len(titles)}: {titles[0]}")
+    for i, title in enumerate(titles[1:], start=2):
+        want = f"Step {i} of {len(titles)}: {title}"
+        button = page.locator(f"{MAN} .widget-toggle-button").nth(i - 1)
+        times.append(timed(page, f"{heading} === {want!r}", button.click))
+    # the slider is previous/next: its left arrow goes back one step
+    page.locator(f"{MAN} .noUi-handle").focus()
+    want = f"Step {len(titles) - 1} of {len(titles)}: {titles[-2]}"
+    times.append(timed(page, f"{heading} === {want!r}", lambda: page.keyboard.press("ArrowLeft")))
+    return times
+
+
+def timeline_heading() -> str:
+    return visible_text(f"{TL} .course-panel h4")
+
+
+def timeline_events() -> str:
+    return visible_text(f"{TL} .course-panel li > strong")
+
+
+def move_timeline(page, key: str, times: int, expect_heading: str) -> float:
+    handle = page.locator(f"{TL} .noUi-handle")
+    handle.focus()
+    for _ in range(times - 1):
+        page.keyboard.press(key)
+    return timed(page, f"{timeline_heading()}.startsWith({expect_heading!r})", lambda: page.keyboard.press(key))
+
+
+def set_evidence(page, label: str, expect_heading_part: str) -> float:
+    button = page.locator(f"{TL} .widget-toggle-button", has_text=label)
+    return timed(page, f"{timeline_heading()}.includes({expect_heading_part!r})", button.click)
+
+
+def grade_shown(section: str) -> str:
+    return visible_text(f".{section} .course-grade")
+
+
+def choose(page, section: str, domain_label: str, option: str, expect: str) -> float:
+    box = page.locator(f".{section} .widget-radio", has_text=domain_label)
+    label = box.locator("label", has_text=option).first
+    return timed(page, f"{grade_shown(section)}.startsWith({expect!r})", label.click)

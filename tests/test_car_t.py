@@ -1,0 +1,281 @@
+"""Chapter 5 (CAR T): models with hand-worked values, the grading tables for every combination, bad data, and
+the widgets driven in Python."""
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import ipywidgets as ipw
+import pytest
+
+from widgets.data import DataError
+from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
+from widgets.models.car_t_grading import (CONSCIOUSNESS, CRS_HYPOTENSION, CRS_HYPOXIA, ICANS_DOMAINS, ICE, ICP,
+                                          MOTOR, SEIZURE, crs_grade, icans_grade)
+from widgets.models.car_t_manufacturing import load_manufacturing
+
+FIXTURES = Path(__file__).parent / "fixtures" / "data"
+
+ISSUE_ORDER = ["eligibility and screening", "leukapheresis", "shipping with chain of identity",
+               "t-cell selection and activation", "gene transfer", "expansion",
+               "harvest, formulation and cryopreservation", "quality-control release testing",
+               "lymphodepleting chemotherapy", "infusion", "monitoring and follow-up"]
+
+
+# ---------- manufacturing ----------
+
+@pytest.fixture(scope="module")
+def manufacturing():
+    return load_manufacturing()
+
+
+def test_steps_complete_and_in_order(manufacturing):
+    assert [s.title.lower() for s in manufacturing.steps] == ISSUE_ORDER
+    assert [s.number for s in manufacturing.steps] == list(range(1, 12))
+    for s in manufacturing.steps:
+        assert s.who and s.what and s.checks and s.can_go_wrong and s.sources
+        assert s.location in ("treatment-centre", "manufacturing-facility", "in-transit")
+        assert 0 <= s.duration.min <= s.duration.typical <= s.duration.max
+    assert {s.location for s in manufacturing.steps} == {"treatment-centre", "manufacturing-facility", "in-transit"}
+
+
+def test_vein_to_vein_consistent_with_cited_figures(manufacturing):
+    lo, typ, hi = manufacturing.vein_to_vein()
+    cited = [f.days for f in manufacturing.cited_vein_to_vein]
+    assert sorted(cited) == [24, 30.4, 35.9, 48.4, 54]
+    # the typical total lies within the spread of the cited medians, and the range covers all of them
+    assert min(cited) <= typ <= max(cited), typ
+    assert lo <= min(cited) and hi >= max(cited), (lo, hi)
+    # hand-worked: 1+1+1+1+7+1+7+5+0 = 24 typical; 1+1+1+1+5+1+2+5 = 17; 4+2+2+3+12+2+21+18 = 64
+    assert (lo, typ, hi) == (17, 24, 64)
+
+
+def test_turnaround_consistent_with_yescarta_figures(manufacturing):
+    lo, typ, hi = manufacturing.turnaround()
+    cited = sorted(f.days for f in manufacturing.cited_turnaround)
+    assert cited == [14, 16]
+    assert lo <= 14 and typ <= 2 * 16 and hi >= 16
+
+
+def test_offsets_are_cumulative(manufacturing):
+    off = manufacturing.offsets()
+    assert off["leukapheresis"] == (0, 1)
+    assert off["expansion"] == (4, 11)
+    assert off["infusion"] == (24, 24)
+    assert off["eligibility"] == (-14, 0)
+    assert off["monitoring"][0] == 24
+
+
+# ---------- side effects ----------
+
+@pytest.fixture(scope="module")
+def side_effects():
+    return load_side_effects()
+
+
+def ids(events):
+    return {e.id for e in events}
+
+
+def test_events_cover_the_issue_list(side_effects):
+    assert ids(side_effects.events) == {"crs", "icans", "early-cytopenia", "prolonged-cytopenia", "infection",
+                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy"}
+
+
+@pytest.mark.parametrize("day, evidence, expected", [
+    (-5, "oncology", {"early-cytopenia"}),
+    (0, "oncology", {"early-cytopenia", "infection", "infusion-reaction"}),
+    (2, "oncology", {"crs", "icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
+    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
+    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia"}),
+    (182, "oncology", {"b-cell-aplasia", "t-cell-malignancy"}),
+    (1095, "oncology", {"t-cell-malignancy"}),
+    (2, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
+    (10, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
+    (42, "autoimmune", {"b-cell-aplasia"}),
+    (365, "autoimmune", set()),
+])
+def test_events_active_on_hand_worked_days(side_effects, day, evidence, expected):
+    assert ids(side_effects.events_active_on(day, evidence)) == expected
+
+
+def test_evidence_switch_changes_the_answer(side_effects):
+    assert "licats" in ids(side_effects.events_active_on(10, "autoimmune"))
+    assert "licats" not in ids(side_effects.events_active_on(10, "oncology"))
+    with pytest.raises(ValueError, match="unknown evidence"):
+        side_effects.events_active_on(3, "veterinary")
+
+
+def test_timeline_days_reach_late_events():
+    days = timeline_days()
+    assert days[0] == -5 and days == sorted(days) and days[-1] >= 365 and 91 in days
+    assert all(b - a == 1 for a, b in zip(days, days[1:]) if b <= 28)
+
+
+# ---------- grading: every combination against the consensus tables ----------
+
+# The ASTCT tables as rows: the grade is the highest row any finding matches (fever is required for CRS).
+CRS_TABLE = {  # grade: (hypotension level, hypoxia level) that define that row
+    2: ("Not requiring vasopressors", "Low-flow nasal cannula (≤6 L/min) or blow-by oxygen"),
+    3: ("Requiring one vasopressor, with or without vasopressin",
+        "High-flow nasal cannula (>6 L/min), facemask, non-rebreather or Venturi mask"),
+    4: ("Requiring several vasopressors (not counting vasopressin)",
+        "Positive pressure (CPAP, BiPAP, intubation and mechanical ventilation)"),
+}
+
+
+def crs_from_table(fever: bool, hypotension: str, hypoxia: str) -> int:
+    if not fever:
+        return 0
+    grade = 1
+    for g, (hypo, oxy) in CRS_TABLE.items():
+        if hypotension == hypo or hypoxia == oxy:
+            grade = max(grade, g)
+    return grade
+
+
+def test_crs_every_combination():
+    count = 0
+    for f, h, o in itertools.product(range(2), range(4), range(4)):
+        expected = crs_from_table(f == 1, CRS_HYPOTENSION.levels[h], CRS_HYPOXIA.levels[o])
+        assert crs_grade(f, h, o) == expected, (f, h, o)
+        count += 1
+    assert count == 32
+    assert crs_grade(1, 0, 0) == 1 and crs_grade(0, 3, 3) == 0 and crs_grade(1, 1, 2) == 3 and crs_grade(1, 3, 0) == 4
+
+
+ICANS_TABLE = {  # the ASTCT ICANS table, one set of findings per grade row
+    1: {"ice": {"7–9"}, "consciousness": {"Awakens spontaneously"}},
+    2: {"ice": {"3–6"}, "consciousness": {"Awakens to voice"}},
+    3: {"ice": {"0–2"}, "consciousness": {"Awakens only to touch"},
+        "seizure": {SEIZURE.levels[1]}, "icp": {"Focal or local oedema on neuroimaging"}},
+    4: {"ice": {ICE.levels[4]}, "consciousness": {CONSCIOUSNESS.levels[4]}, "seizure": {SEIZURE.levels[2]},
+        "motor": {MOTOR.levels[1]}, "icp": {ICP.levels[2]}},
+}
+
+
+def icans_from_table(chosen: dict[str, str]) -> int:
+    grade = 0
+    for g, row in ICANS_TABLE.items():
+        if any(chosen[dom] in levels for dom, levels in row.items()):
+            grade = max(grade, g)
+    return grade
+
+
+def test_icans_every_combination():
+    count = 0
+    for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
+        chosen = {d.id: d.levels[i] for d, i in zip(ICANS_DOMAINS, combo)}
+        assert icans_grade(*combo) == icans_from_table(chosen), chosen
+        count += 1
+    assert count == 5 * 5 * 3 * 2 * 3
+    assert icans_grade(0, 0, 0, 0, 0) == 0 and icans_grade(1, 0, 0, 0, 0) == 1 and icans_grade(2, 1, 0, 0, 0) == 2
+    assert icans_grade(0, 0, 1, 0, 0) == 3 and icans_grade(1, 0, 0, 1, 0) == 4
+
+
+def test_grading_rejects_unknown_levels():
+    with pytest.raises(ValueError, match="no level 7"):
+        crs_grade(1, 7, 0)
+    with pytest.raises(ValueError, match="motor: no level 2"):
+        icans_grade(0, 0, 0, 2, 0)
+
+
+# ---------- bad data ----------
+
+def test_negative_duration_names_file_record_field():
+    with pytest.raises(DataError) as exc:
+        load_manufacturing(data_dir=FIXTURES / "car_t_negative_duration")
+    msg = str(exc.value)
+    assert "car_t_negative_duration/car_t_manufacturing.yaml" in msg
+    assert "record 6 (id 'expansion'), field 'duration.min': negative duration -2 days" in msg
+
+
+def test_onset_after_end_names_file_record_field():
+    with pytest.raises(DataError) as exc:
+        load_side_effects(data_dir=FIXTURES / "car_t_onset_after_end")
+    msg = str(exc.value)
+    assert "car_t_onset_after_end/car_t_adverse_events.yaml" in msg
+    assert "record 5 (id 'infection'), field 'evidence.oncology.start': onset day 95 is after the end day 91" in msg
+
+
+def test_unknown_source_key_names_file_record_field():
+    with pytest.raises(DataError) as exc:
+        load_side_effects(data_dir=FIXTURES / "car_t_unknown_source")
+    msg = str(exc.value)
+    assert "car_t_unknown_source/car_t_adverse_events.yaml" in msg
+    assert ("record 8 (id 'licats'), field 'evidence.autoimmune.sources.0': unknown reference key "
+            "'hagen2025licatz' (not in references.bib)") in msg
+    with pytest.raises(DataError) as exc:
+        load_manufacturing(data_dir=FIXTURES / "car_t_unknown_source")
+    assert ("record 5 (id 'gene-transfer'), field 'sources.1': unknown reference key 'nosuch2099key'"
+            in str(exc.value))
+
+
+# ---------- widgets driven in Python ----------
+
+def linked(links, a, b):
+    return any({l.source[0], l.target[0]} == {a, b} for l in links)
+
+
+def test_manufacturing_walkthrough_widget():
+    import widgets
+
+    w = widgets.manufacturing_walkthrough()
+    assert "course-widget" in w._dom_classes and "course-car-t-manufacturing" in w._dom_classes
+    assert len(w.stack.children) == 11 == len(w.buttons.options) == len(w.slider.options)
+    assert linked(w.links, w.buttons, w.stack) and linked(w.links, w.slider, w.stack)
+    for i, title in enumerate(ISSUE_ORDER):
+        w.show(i)
+        panel = w.stack.children[w.stack.selected_index].value
+        assert f"Step {i + 1} of 11: " in panel and title in panel.lower()
+        assert 'role="img"' in panel and "<title>" in panel and "Sources:" in panel
+    with pytest.raises(ValueError):
+        w.show(11)
+
+
+def test_side_effect_timeline_widget():
+    import widgets
+
+    w = widgets.side_effect_timeline()
+    assert "course-car-t-timeline" in w._dom_classes
+    days = timeline_days()
+    assert all(len(s.children) == len(days) for s in w.inner) and len(w.outer.children) == 2
+    assert linked(w.links, w.evidence, w.outer) and all(linked(w.links, w.day, s) for s in w.inner)
+    w.show(2, "oncology")
+    assert "<strong>CRS</strong>" in w.visible_panel().value
+    w.show(1095, "oncology")
+    assert "<strong>T-cell cancer</strong>" in w.visible_panel().value
+    w.show(10, "autoimmune")
+    panel = w.visible_panel().value
+    assert "<strong>LICATS</strong>" in panel and "Not drawn, no timing data" in panel
+    w.show(10, "oncology")
+    assert "<strong>LICATS</strong>" not in w.visible_panel().value
+
+
+def test_grading_explorer_every_combination_shows_the_model_grade():
+    import widgets
+
+    g = widgets.grading_explorer()
+    assert "course-car-t-grading" in g._dom_classes
+    for combo in itertools.product(range(2), range(4), range(4)):
+        expected = g.set_crs(*combo)
+        assert f'data-grade="{expected}"' in g.crs.shown().value, combo
+    for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
+        expected = g.set_icans(*combo)
+        assert f'data-grade="{expected}"' in g.icans.shown().value, combo
+    # shared Stacks keep the widget small: at most 5 per domain, each linked to its control
+    assert len(g.icans.stacks) <= 5 * 5 and len(g.crs.stacks) <= 3 * 5
+    assert all(linked(g.icans.links, g.icans_controls[k], s) for (k, _), s in g.icans.stacks.items())
+
+
+def test_building_all_three_widgets_is_fast():
+    import widgets
+
+    widgets.manufacturing_walkthrough(), widgets.side_effect_timeline(), widgets.grading_explorer()  # warm caches
+    t0 = time.perf_counter()
+    widgets.manufacturing_walkthrough(), widgets.side_effect_timeline(), widgets.grading_explorer()
+    elapsed = time.perf_counter() - t0
+    print(f"building the three CAR T widgets: {elapsed * 1000:.0f} ms")
+    assert elapsed <= 1.0
+    assert isinstance(widgets.grading_explorer(), ipw.VBox)

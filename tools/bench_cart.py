@@ -1,0 +1,61 @@
+"""Chapter 5 (CAR T) benchmark: widget build time, page size, readiness after load and interaction times.
+
+Usage: .venv/bin/python tools/bench_cart.py [BUILT_HTML_DIR]   (default _build/html; build the book first)
+Prints each figure against its budget and exits 1 if any budget is exceeded. `measure()` returns the figures."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+BUDGETS = {"build_s": 1.0, "page_mb": 1.5, "ready_s": 3.0, "interaction_ms": 100.0}
+
+
+def measure(html_dir: Path) -> dict[str, float]:
+    import widgets
+    from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve
+    from cart_browser import PAGE, choose, click_through_manufacturing, move_timeline, open_chapter, set_evidence
+    from playwright.sync_api import sync_playwright
+    from widgets.models.car_t_manufacturing import load_manufacturing
+
+    t0 = time.perf_counter()
+    widgets.manufacturing_walkthrough(), widgets.side_effect_timeline(), widgets.grading_explorer()
+    out = {"build_s": time.perf_counter() - t0, "page_mb": (html_dir / PAGE).stat().st_size / 1e6}
+    with serve(html_dir) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        guard = OfflineGuard(context)
+        page = guard.watch(context.new_page())
+        out["load_s"], out["ready_s"] = open_chapter(page, url)
+        times = click_through_manufacturing(page, [s.title for s in load_manufacturing().steps])
+        times += [move_timeline(page, "ArrowRight", 2, "Day +2"), move_timeline(page, "End", 1, "3 years"),
+                  set_evidence(page, "Autoimmune studies", "autoimmune studies")]
+        times += [choose(page, "course-crs-grading", "Fever", "Fever ≥38 °C", "CRS: Grade 1"),
+                  choose(page, "course-icans-grading", "Seizure", "Any clinical seizure", "ICANS: Grade 3")]
+        out["interaction_ms"] = max(times)
+        out["interaction_mean_ms"] = sum(times) / len(times)
+        out["external_requests"] = len(guard.external)
+        browser.close()
+    return out
+
+
+def main() -> int:
+    html_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"
+    if not (html_dir / "chapters" / "05_car_t.html").exists():
+        print(f"bench_cart: {html_dir}/chapters/05_car_t.html not found; build the book first (make book)")
+        return 1
+    figures = measure(html_dir)
+    failed = False
+    for key, value in figures.items():
+        budget = BUDGETS.get(key)
+        verdict = "" if budget is None else ("ok" if value <= budget else "OVER BUDGET")
+        failed |= verdict == "OVER BUDGET"
+        print(f"car-t {key:22s} {value:10.3f}" + (f"   budget {budget:g}  {verdict}" if budget is not None else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
