@@ -16,7 +16,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from widgets.models.car_t_grading import (CRS_DOMAINS, GRADE_WORDS, ICANS_DOMAINS, ICANS_WORDS, Domain, crs_grade,
                                           icans_grade)
 from widgets.text import escape
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, check_indices, sources_html
 
 _GRADE_COLOURS = {0: "#ffffff", 1: OKABE_ITO["sky_blue"], 2: OKABE_ITO["yellow"], 3: OKABE_ITO["orange"],
                   4: OKABE_ITO["vermillion"]}
@@ -119,13 +119,30 @@ class GradingExplorer(ipw.VBox):
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-grading")
 
+    @property
+    def controls(self) -> list[ipw.Widget]:
+        return [*self.crs_controls, *self.icans_controls]
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return tuple(len(c.options) for c in self.controls)
+
+    def select(self, *indices: int) -> None:
+        """Python-side: the CRS levels (fever, hypotension, hypoxia) then the five ICANS domain levels."""
+        check_indices(indices, self.sizes)
+        n = len(self.crs_controls)
+        self.set_crs(*indices[:n])
+        self.set_icans(*indices[n:])
+
     def set_crs(self, fever: int, hypotension: int, hypoxia: int) -> int:
+        check_indices((fever, hypotension, hypoxia), [len(c.options) for c in self.crs_controls])
         for c, v in zip(self.crs_controls, (fever, hypotension, hypoxia)):
             c.index = v
         self.crs.sync()
         return crs_grade(fever, hypotension, hypoxia)
 
     def set_icans(self, *levels: int) -> int:
+        check_indices(levels, [len(c.options) for c in self.icans_controls])
         for c, v in zip(self.icans_controls, levels):
             c.index = v
         self.icans.sync()

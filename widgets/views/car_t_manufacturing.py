@@ -126,13 +126,15 @@ class ManufacturingWalkthrough(ipw.VBox):
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-manufacturing")
 
-    def show(self, index: int) -> None:
+    def select(self, index: int) -> None:
         """Python-side selection (live kernel); the browser links keep the other controls in step."""
-        if not 0 <= index < len(self.stack.children):
-            raise ValueError(f"no step {index}: choose 0-{len(self.stack.children) - 1}")
+        if not isinstance(index, int) or not 0 <= index < len(self.stack.children):
+            raise ValueError(f"no panel {index}: choose 0-{len(self.stack.children) - 1} (one per step)")
         self.buttons.index = index
         self.slider.index = index
         self.stack.selected_index = index
+
+    show = select  # reads better in a notebook: walkthrough.show(4)
 
 
 def manufacturing_walkthrough() -> ManufacturingWalkthrough:

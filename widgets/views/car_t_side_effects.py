@@ -9,7 +9,7 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_adverse_events import EVIDENCE, AdverseEvent, SideEffects, day_label, load_side_effects, timeline_days
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, check_indices, html_panel, shared_panel_look, sources_html
 
 _W, _LEFT, _ROW = 700, 150, 17
 
@@ -122,15 +122,31 @@ class SideEffectTimeline(ipw.VBox):
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-timeline")
 
-    def show(self, day: int, evidence: str = "oncology") -> None:
-        """Python-side selection (live kernel)."""
-        i = timeline_days().index(day)
-        e = self.evidence_keys.index(evidence)
-        self.day.index = i
-        self.evidence.index = e
-        self.outer.selected_index = e
+    @property
+    def controls(self) -> list[ipw.Widget]:
+        return [self.evidence, self.day]
+
+    @property
+    def sizes(self) -> tuple[int, int]:
+        return (len(self.evidence_keys), len(self.inner[0].children))
+
+    def select(self, *indices: int) -> None:
+        """Python-side selection by control index, (evidence, day), as the browser links do."""
+        check_indices(indices, self.sizes)
+        evidence_index, day_index = indices
+        self.evidence.index, self.day.index = evidence_index, day_index
+        self.outer.selected_index = evidence_index
         for s in self.inner:
-            s.selected_index = i
+            s.selected_index = day_index
+
+    def show(self, day: int, evidence: str = "oncology") -> None:
+        """Python-side selection by day and evidence name, with a clear error for a day not on the timeline."""
+        days = timeline_days()
+        if day not in days:
+            raise ValueError(f"day {day} is not on the timeline; choose one of {days}")
+        if evidence not in self.evidence_keys:
+            raise ValueError(f"unknown evidence {evidence!r}; choose one of {self.evidence_keys}")
+        self.select(self.evidence_keys.index(evidence), days.index(day))
 
     def visible_panel(self) -> ipw.HTML:
         return self.inner[self.outer.selected_index].children[self.inner[0].selected_index]

@@ -18,6 +18,15 @@ OKABE_ITO = {
 ROOT_CLASS = "course-widget"  # decks and presentation mode scale every widget through this class
 
 
+def check_indices(indices, sizes) -> None:
+    """The one range check for widgets driven by several controls: a clear message naming the valid range."""
+    if len(indices) != len(sizes):
+        raise ValueError(f"give {len(sizes)} indices, got {len(indices)}")
+    for level, (i, n) in enumerate(zip(indices, sizes)):
+        if not isinstance(i, int) or not 0 <= i < n:
+            raise ValueError(f"index {i} out of range 0-{n - 1} for control {level}")
+
+
 def sources_html(keys: Sequence[str]) -> str:
     """A 'Sources' line with author-year links; unknown keys raise KeyError naming the key."""
     parts = []

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as ipw
 
-from widgets.views.common import ROOT_CLASS
+from widgets.views.common import ROOT_CLASS, check_indices
 
 
 class NestedPanels(ipw.VBox):
@@ -42,11 +42,8 @@ class NestedPanels(ipw.VBox):
 
     def select(self, *indices: int) -> None:
         """Python-side selection (tests, live kernel); the browser links keep every Stack in step."""
-        if len(indices) != len(self.sizes):
-            raise ValueError(f"give {len(self.sizes)} indices, got {len(indices)}")
+        check_indices(indices, self.sizes)
         for level, i in enumerate(indices):
-            if not 0 <= i < self.sizes[level]:
-                raise ValueError(f"index {i} out of range 0-{self.sizes[level] - 1} for control {level}")
             self.controls[level].index = i
             for stack in self.stacks_by_level[level]:
                 stack.selected_index = i
