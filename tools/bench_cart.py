@@ -42,6 +42,20 @@ def measure(html_dir: Path) -> dict[str, float]:
     return out
 
 
+def bench_rows(ctx):
+    """Rows for `make bench` (tools/bench.py): chapter 5's budgets from issue 3."""
+    from bench import Row
+
+    ctx.close()  # measure() drives its own Playwright (one sync instance per thread)
+    f = measure(ctx.html)
+    return [Row("car-t: build all three widgets in a kernel", f["build_s"], "s", BUDGETS["build_s"],
+                "after import; see note in tools/bench_cart.py"),
+            Row("car-t: chapter page HTML incl. widget state", f["page_mb"] * 1e6, "B", BUDGETS["page_mb"] * 1e6),
+            Row("car-t: widgets respond after page load", f["ready_s"], "s", BUDGETS["ready_s"]),
+            Row("car-t: slowest in-browser interaction", f["interaction_ms"], "ms", BUDGETS["interaction_ms"],
+                f"mean {f['interaction_mean_ms']:.1f} ms")]
+
+
 def main() -> int:
     html_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"
     if not (html_dir / "chapters" / "05_car_t.html").exists():
