@@ -49,7 +49,7 @@ def bench_rows(ctx):
     ctx.close()  # measure() drives its own Playwright (one sync instance per thread)
     f = measure(ctx.html)
     return [Row("car-t: build all three widgets in a kernel", f["build_s"], "s", BUDGETS["build_s"],
-                "after import; see note in tools/bench_cart.py"),
+                "models and widgets, after the first import of ipywidgets"),
             Row("car-t: chapter page HTML incl. widget state", f["page_mb"] * 1e6, "B", BUDGETS["page_mb"] * 1e6),
             Row("car-t: widgets respond after page load", f["ready_s"], "s", BUDGETS["ready_s"]),
             Row("car-t: slowest in-browser interaction", f["interaction_ms"], "ms", BUDGETS["interaction_ms"],
