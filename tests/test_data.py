@@ -89,3 +89,8 @@ def test_short_citation_and_unknown_key():
     assert c["link"] == "https://doi.org/10.1056/NEJMoa021933"
     with pytest.raises(KeyError, match="unknown reference key 'nope'"):
         short_citation("nope")
+
+
+def test_short_citation_treats_and_others_as_et_al():
+    assert short_citation("mackensen2022car")["label"] == "Mackensen et al. 2022"  # "Mackensen and others"
+    assert short_citation("rhen2005glucocorticoids")["label"] == "Rhen and Cidlowski 2005"

@@ -32,10 +32,16 @@ def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
     entry = entries[key]
     fields = entry.fields
     persons = entry.persons.get("author", [])
-    if persons:
-        last = _plain(" ".join(persons[0].last_names))
-        author = last + (" et al." if len(persons) > 2 else f" and {_plain(' '.join(persons[1].last_names))}"
-                         if len(persons) == 2 else "")
+    # BibTeX writes an unconfirmed remainder of an author list as "and others".
+    named = [p for p in persons if " ".join(p.last_names).lower() != "others"]
+    if named:
+        last = _plain(" ".join(named[0].last_names))
+        if len(persons) > 2 or len(named) < len(persons):
+            author = f"{last} et al."
+        elif len(named) == 2:
+            author = f"{last} and {_plain(' '.join(named[1].last_names))}"
+        else:
+            author = last
     else:
         author = _plain(fields.get("organization", fields.get("institution", fields.get("publisher", key))))
     year = fields.get("year", "n.d.")

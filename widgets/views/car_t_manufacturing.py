@@ -110,7 +110,7 @@ class ManufacturingWalkthrough(ipw.VBox):
         steps = model.steps
         self.buttons = ipw.ToggleButtons(
             options=[(str(s.number), i) for i, s in enumerate(steps)], description="Step:",
-            tooltips=[s.title for s in steps], style={"button_width": "2.6em", "description_width": "initial"})
+            tooltips=[s.title for s in steps], style={"button_width": "3.4em", "description_width": "initial"})
         self.slider = ipw.SelectionSlider(
             options=[(f"{s.number}. {s.title}", i) for i, s in enumerate(steps)], index=0,
             description="Previous / next:", continuous_update=True,
