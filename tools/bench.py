@@ -277,4 +277,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    # Extensions import Row from `bench`; make that the module already running, so their rows are ours.
+    sys.modules.setdefault("bench", sys.modules["__main__"])
     sys.exit(main())
