@@ -92,3 +92,29 @@ class OfflineGuard:
     def watch(self, page):
         page.on("pageerror", lambda exc: self.page_errors.append(f"{page.url}: {exc}"))
         return page
+
+
+# ---- helpers shared by the browser tests --------------------------------------------------------------------
+def open_page(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def visible_text(page, selector: str, sep: str = "\n") -> str:
+    """The text of every element matching `selector` that is rendered (inside the visible Stack panel)."""
+    return page.evaluate(
+        """([sel, sep]) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+                 .map(e => e.innerText).join(sep)""", [selector, sep])
+
+
+def wait_visible_text(page, selector: str, needle: str, timeout: float = 5_000) -> None:
+    page.wait_for_function(
+        """([sel, needle]) => [...document.querySelectorAll(sel)]
+             .some(e => e.offsetParent !== null && e.innerText.includes(needle))""",
+        arg=[selector, needle], timeout=timeout)
+
+
+def assert_clean(page) -> None:
+    """No request left 127.0.0.1 and no unexpected page error (the page must come from `offline_page`)."""
+    assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
+    assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()

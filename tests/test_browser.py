@@ -5,15 +5,11 @@ import time
 
 import pytest
 
+from browser_support import open_page
 from test_book import toc_files
 
 pytestmark = pytest.mark.browser
 
-
-
-def open_page(page, url):
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("doc", toc_files())

@@ -3,30 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from browser_support import assert_clean, open_page, visible_text, wait_visible_text
+
 pytestmark = pytest.mark.browser
-
-
-def open_page(page, url):
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-
-
-def visible_text(page, selector: str) -> str:
-    return page.evaluate(
-        """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
-                 .map(e => e.innerText).join(' | ')""", selector)
-
-
-def wait_visible_text(page, selector: str, needle: str):
-    page.wait_for_function(
-        """([sel, needle]) => [...document.querySelectorAll(sel)]
-              .some(e => e.offsetParent !== null && e.innerText.includes(needle))""",
-        arg=[selector, needle], timeout=5_000)
-
-
-def assert_clean(page):
-    assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
-    assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
 
 
 def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
