@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import itertools
 import time
-from pathlib import Path
 
 import ipywidgets as ipw
 import pytest
 
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
 from widgets.models.car_t_grading import (CONSCIOUSNESS, CRS_HYPOTENSION, CRS_HYPOXIA, ICANS_DOMAINS, ICE, ICP,
                                           MOTOR, SEIZURE, crs_grade, icans_grade)
 from widgets.models.car_t_manufacturing import load_manufacturing
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 ISSUE_ORDER = ["eligibility and screening", "leukapheresis", "shipping with chain of identity",
                "t-cell selection and activation", "gene transfer", "expansion",
@@ -183,32 +181,44 @@ def test_grading_rejects_unknown_levels():
 
 # ---------- bad data ----------
 
-def test_negative_duration_names_file_record_field():
+MAN, AE = "car_t_manufacturing", "car_t_adverse_events"
+
+
+def test_negative_duration_names_file_record_field(course_content):
+    course_content.patch(MAN, lambda d: record(d, "expansion")["duration"].update(min=-2))
     with pytest.raises(DataError) as exc:
-        load_manufacturing(data_dir=FIXTURES / "car_t_negative_duration")
+        load_manufacturing()
     msg = str(exc.value)
-    assert "car_t_negative_duration/car_t_manufacturing.yaml" in msg
-    assert "record 6 (id 'expansion'), field 'duration.min': negative duration -2 days" in msg
+    assert f"data/{MAN}.yaml" in msg
+    assert f"{course_content.label(MAN, 'expansion')}, field 'duration.min': negative duration -2 days" in msg
 
 
-def test_onset_after_end_names_file_record_field():
+def test_onset_after_end_names_file_record_field(course_content):
+    def edit(doc):
+        window = record(doc, "infection")["evidence"]["oncology"]
+        window.update(start=window["end"] + 4, onset_median=None)
+    end = record(course_content.patch(AE, edit), "infection")["evidence"]["oncology"]["end"]
     with pytest.raises(DataError) as exc:
-        load_side_effects(data_dir=FIXTURES / "car_t_onset_after_end")
+        load_side_effects()
     msg = str(exc.value)
-    assert "car_t_onset_after_end/car_t_adverse_events.yaml" in msg
-    assert "record 5 (id 'infection'), field 'evidence.oncology.start': onset day 95 is after the end day 91" in msg
+    assert f"data/{AE}.yaml" in msg
+    assert (f"{course_content.label(AE, 'infection')}, field 'evidence.oncology.start': onset day {end + 4} is "
+            f"after the end day {end}") in msg
 
 
-def test_unknown_source_key_names_file_record_field():
+def test_unknown_source_key_names_file_record_field(course_content):
+    """A key nested in an evidence window and a key at the top of a record, in two files."""
+    course_content.patch(AE, lambda d: record(d, "licats")["evidence"]["autoimmune"]["sources"].__setitem__(0, "hagen2025licatz"))
     with pytest.raises(DataError) as exc:
-        load_side_effects(data_dir=FIXTURES / "car_t_unknown_source")
+        load_side_effects()
     msg = str(exc.value)
-    assert "car_t_unknown_source/car_t_adverse_events.yaml" in msg
-    assert ("record 8 (id 'licats'), field 'evidence.autoimmune.sources.0': unknown reference key "
+    assert f"data/{AE}.yaml" in msg
+    assert (f"{course_content.label(AE, 'licats')}, field 'evidence.autoimmune.sources.0': unknown reference key "
             "'hagen2025licatz' (not in references.bib)") in msg
+    course_content.patch(MAN, lambda d: record(d, "gene-transfer")["sources"].__setitem__(1, "nosuch2099key"))
     with pytest.raises(DataError) as exc:
-        load_manufacturing(data_dir=FIXTURES / "car_t_unknown_source")
-    assert ("record 5 (id 'gene-transfer'), field 'sources.1': unknown reference key 'nosuch2099key'"
+        load_manufacturing()
+    assert (f"{course_content.label(MAN, 'gene-transfer')}, field 'sources.1': unknown reference key 'nosuch2099key'"
             in str(exc.value))
 
 

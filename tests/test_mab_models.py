@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
-
 import pytest
 
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.checkpoints import DRUGS, LEVELS, t_cell_outcome
 from widgets.models.pharmacokinetics import DosingScenario, elimination_rate
 from widgets.models.therapies import load_therapies
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 # ---- therapy table -------------------------------------------------------------------------------------------
@@ -65,31 +62,51 @@ def test_intervals_and_biologics(table):
     assert not table.get("tofacitinib").is_biologic and table.get("abatacept").is_biologic
 
 
-def test_bad_therapy_data_names_file_record_and_field():
+def test_bad_therapy_data_names_file_record_and_field(course_content):
+    def edit(doc):
+        r = record(doc, "rituximab")
+        r["indications"] = [{"disease": "ra", "year": 1990}, {"disease": "lupus"}, {"disease": "ra"}]
+        r["dosing"]["interval_days"] = 0
+    first = record(course_content.patch("therapies", edit), "rituximab")["first_fda_approval"]
+    first_year = int(str(first.get("date", first.get("year")))[:4])
+    assert first_year > 1990
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_bad_disease", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "therapies_bad_disease.yaml" in msg
-    assert "record 1 (id 'fakemab'), field 'indications.1.disease': unknown disease 'sle'" in msg
-    assert "field 'indications.2.disease': disease 'ra' listed twice" in msg
-    assert "field 'indications.0.year': approval year 1990 is before the agent's first FDA approval (1997)" in msg
-    assert "field 'dosing.interval_days': must be a positive number of days, got 0" in msg
+    where = course_content.label("therapies", "rituximab")
+    assert "data/therapies.yaml" in msg
+    assert f"{where}, field 'indications.1.disease': unknown disease 'lupus'" in msg
+    assert f"{where}, field 'indications.2.disease': disease 'ra' listed twice" in msg
+    assert (f"{where}, field 'indications.0.year': approval year 1990 is before the agent's first FDA approval "
+            f"({first_year})") in msg
+    assert f"{where}, field 'dosing.interval_days': must be a positive number of days, got 0" in msg
 
 
-def test_missing_dosing_and_unknown_field_are_named():
+def test_missing_dosing_and_unknown_field_are_named(course_content):
+    def edit(doc):
+        r = record(doc, "adalimumab")
+        r["interval"] = r.pop("dosing")["interval_days"]
+    course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_missing_dosing", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "record 1 (id 'nodose'), field 'dosing': missing required field" in msg
+    assert f"{course_content.label('therapies', 'adalimumab')}, field 'dosing': missing required field" in msg
     assert "unknown field(s)" in msg and "'interval'" in msg
 
 
-def test_date_year_mismatch_and_unknown_source_are_named():
+def test_date_year_mismatch_and_unknown_source_are_named(course_content):
+    def edit(doc):
+        r = record(doc, "adalimumab")
+        r["first_fda_approval"] = {**r["first_fda_approval"], "date": "2002-12-31", "year": 2003}
+        r["sources"].append("nobody2030madeup")
+    doc = course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_date_mismatch", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "field 'sources.1': unknown reference key 'nobody2030madeup'" in msg
-    assert "field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
+    where = course_content.label("therapies", "adalimumab")
+    j = len(record(doc, "adalimumab")["sources"]) - 1
+    assert f"{where}, field 'sources.{j}': unknown reference key 'nobody2030madeup'" in msg
+    assert f"{where}, field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
 
 
 # ---- concentration model ------------------------------------------------------------------------------------

@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import ipywidgets as ipw
 import pytest
 
 import widgets
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.models.checkpoints import DRUGS
 from widgets.models.therapies import load_therapies
 from widgets.views.nested import NestedPanels
 from widgets.views.pharmacokinetics import HALF_LIVES, INTERVALS
 from widgets.views.therapies import therapy_table_html
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 def _links_ok(w):
@@ -53,11 +50,13 @@ def test_therapy_explorer_filters_and_shows_sources():
         w.show("By disease", "flu")
 
 
-def test_therapy_table_escapes_data_text(tmp_path):
-    text = (FIXTURES / "therapies_date_mismatch.yaml").read_text()
-    text = text.replace(", nobody2030madeup", "").replace(", year: 2003", "")
-    (tmp_path / "therapies_html.yaml").write_text(text)
-    model = load_therapies(name="therapies_html", data_dir=tmp_path)
+def test_therapy_table_escapes_data_text(course_content):
+    def edit(doc):
+        adalimumab = record(doc, "adalimumab")
+        adalimumab["indications"][0]["note"] = "<script>alert(1)</script>"
+        adalimumab["notes"] = "<img src=x onerror=alert(1)>"
+    course_content.patch("therapies", edit)
+    model = load_therapies()
     html = therapy_table_html(model)
     assert "&lt;script&gt;" in html and "<script" not in html
     assert "<img" not in html  # the notes field with an onerror attribute is inert text

@@ -1,17 +1,14 @@
 """Views driven as ipywidgets objects, in Python (the browser tests drive the same widgets with no kernel)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import ipywidgets as ipw
 import pytest
 
 import widgets
+from data_patch import course_content  # noqa: F401 (a fixture)
 from widgets.models.quiz import load_questions
 from widgets.views.common import ChoicePanels
 from widgets.views.knowledge_check import KnowledgeCheck
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 def test_choice_panels_are_linked_in_the_browser():
@@ -55,9 +52,13 @@ def test_therapy_reach_panels_have_alt_text_and_sources():
     assert w.stack.selected_index == 3
 
 
-def test_data_text_cannot_inject_html():
-    q = load_questions(name="script_injection", data_dir=FIXTURES)
-    kc = KnowledgeCheck(q)
+def test_data_text_cannot_inject_html(course_content):
+    def edit(doc):
+        q = doc["records"][0]
+        q["prompt"] = "Is <script>alert('x')</script> shown as text?"
+        q["options"][0].update(text="<img src=x onerror=alert(1)>", feedback="[link](javascript:alert(1)) stays inert")
+    course_content.patch("knowledge_checks", edit)
+    kc = KnowledgeCheck(load_questions()[:1])
     html = "".join(c.value for c in kc.children if isinstance(c, ipw.HTML))
     html += "".join(p.value for p in kc.items[0].stack.children)
     assert "<script>" not in html and "&lt;script&gt;" in html
