@@ -11,8 +11,7 @@ import pytest
 from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
-from widgets.models.car_t_grading import (CONSCIOUSNESS, CRS_HYPOTENSION, CRS_HYPOXIA, ICANS_DOMAINS, ICE, ICP,
-                                          MOTOR, SEIZURE, crs_grade, icans_grade)
+from widgets.models.car_t_grading import load_grading
 from widgets.models.car_t_manufacturing import load_manufacturing
 
 ISSUE_ORDER = ["eligibility and screening", "leukapheresis", "shipping with chain of identity",
@@ -112,6 +111,13 @@ def test_timeline_days_reach_late_events():
 
 
 # ---------- grading: every combination against the consensus tables ----------
+
+GRADING = load_grading()
+CRS, ICANS = GRADING.scale("crs"), GRADING.scale("icans")
+crs_grade, icans_grade = CRS.grade, ICANS.grade
+CRS_HYPOTENSION, CRS_HYPOXIA = CRS.domain("hypotension"), CRS.domain("hypoxia")
+ICANS_DOMAINS = ICANS.domains
+ICE, CONSCIOUSNESS, SEIZURE, MOTOR, ICP = (ICANS.domain(d) for d in ("ice", "consciousness", "seizure", "motor", "icp"))
 
 # The ASTCT tables as rows: the grade is the highest row any finding matches (fever is required for CRS).
 CRS_TABLE = {  # grade: (hypotension level, hypoxia level) that define that row
@@ -268,15 +274,21 @@ def test_grading_explorer_every_combination_shows_the_model_grade():
 
     g = widgets.grading_explorer()
     assert "course-car-t-grading" in g._dom_classes
+    crs, icans = g.section("crs"), g.section("icans")
     for combo in itertools.product(range(2), range(4), range(4)):
-        expected = g.set_crs(*combo)
-        assert f'data-grade="{expected}"' in g.crs.shown().value, combo
+        expected = crs.select(*combo)
+        assert expected == crs_grade(*combo) and f'data-grade="{expected}"' in crs.shown().value, combo
     for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
-        expected = g.set_icans(*combo)
-        assert f'data-grade="{expected}"' in g.icans.shown().value, combo
+        expected = icans.select(*combo)
+        assert expected == icans_grade(*combo) and f'data-grade="{expected}"' in icans.shown().value, combo
     # shared Stacks keep the widget small: at most 5 per domain, each linked to its control
-    assert len(g.icans.stacks) <= 5 * 5 and len(g.crs.stacks) <= 3 * 5
-    assert all(linked(g.icans.links, g.icans_controls[k], s) for (k, _), s in g.icans.stacks.items())
+    stacks = [s for level in icans.tree.stacks_by_level for s in level]
+    assert len(stacks) <= 5 * 5 and sum(map(len, crs.tree.stacks_by_level)) <= 3 * 5
+    assert all(linked(icans.tree.links, icans.controls[k], s)
+               for k, level in enumerate(icans.tree.stacks_by_level) for s in level)
+    # the note under each finding follows its own control
+    icans.select(0, 0, 1, 0, 0)
+    assert "Grade 3" in icans.notes[2].visible().value
 
 
 def test_building_all_three_widgets_is_fast():

@@ -7,7 +7,7 @@ import pytest
 
 from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
-from widgets.models.checkpoints import DRUGS, LEVELS, t_cell_outcome
+from widgets.models.checkpoints import load_checkpoints
 from widgets.models.pharmacokinetics import DosingScenario, elimination_rate
 from widgets.models.therapies import load_therapies
 
@@ -154,6 +154,16 @@ def test_curve_approaches_steady_state_and_rejects_bad_input():
 
 
 # ---- T-cell activation ----------------------------------------------------------------------------------------
+MODEL = load_checkpoints()
+DRUGS, LEVELS, t_cell_outcome = MODEL.drug_ids, MODEL.level_names, MODEL.outcome
+
+
+def test_the_model_reads_its_levels_and_drugs_from_data():
+    assert LEVELS == ("resting", "anergic", "strongly restrained", "restrained", "activated")
+    assert DRUGS == ("none", "anti-pd1", "anti-ctla4", "abatacept", "pd1-agonist")
+    assert MODEL.drug("abatacept").sets == {"cd28": False, "ctla4": False}
+
+
 def test_no_signal_one_means_no_activation_whatever_else():
     for cd28, ctla4, pd1, drug in itertools.product([False, True], [False, True], [False, True], DRUGS):
         assert t_cell_outcome(False, cd28, ctla4, pd1, drug).level == "resting"
@@ -168,12 +178,12 @@ def test_two_signals_and_brakes():
 
 
 def test_each_drug_moves_the_cell_the_right_way():
-    assert t_cell_outcome(True, True, False, True, "anti_pd1").level == "activated"       # brake released
-    assert t_cell_outcome(True, True, True, False, "anti_ctla4").level == "activated"
+    assert t_cell_outcome(True, True, False, True, "anti-pd1").level == "activated"       # brake released
+    assert t_cell_outcome(True, True, True, False, "anti-ctla4").level == "activated"
     assert t_cell_outcome(True, True, False, False, "abatacept").level == "anergic"       # no co-stimulation
-    assert t_cell_outcome(True, True, False, False, "pd1_agonist").level == "restrained"  # brake applied
+    assert t_cell_outcome(True, True, False, False, "pd1-agonist").level == "restrained"  # brake applied
     # a blocker of a brake that is not engaged changes nothing, and says so
-    same = t_cell_outcome(True, True, False, False, "anti_pd1")
+    same = t_cell_outcome(True, True, False, False, "anti-pd1")
     assert same.level == "activated" and "not engaged" in same.drug_effect
 
 
@@ -184,6 +194,6 @@ def test_every_state_has_an_explanation_and_sources():
             assert o.level in LEVELS and o.activation == LEVELS.index(o.level)
             assert o.explanation and o.sources and "chen2013costimulation" in o.sources
             assert bool(o.drug_effect) == (drug != "none")
-    assert "tuttle2023peresolimab" in t_cell_outcome(True, True, False, False, "pd1_agonist").sources
+    assert "tuttle2023peresolimab" in t_cell_outcome(True, True, False, False, "pd1-agonist").sources
     with pytest.raises(ValueError, match="unknown drug 'nivolumab'"):
         t_cell_outcome(True, True, False, False, "nivolumab")

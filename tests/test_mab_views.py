@@ -7,10 +7,8 @@ import pytest
 
 import widgets
 from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
-from widgets.models.checkpoints import DRUGS
 from widgets.models.therapies import load_therapies
-from widgets.views.nested import NestedPanels
-from widgets.views.pharmacokinetics import HALF_LIVES, INTERVALS
+from widgets.views.panels import NestedPanels
 from widgets.views.therapies import therapy_table_html
 
 
@@ -64,6 +62,7 @@ def test_therapy_table_escapes_data_text(course_content):
 
 def test_concentration_explorer_has_one_panel_per_setting_and_alt_text():
     w = widgets.concentration_explorer()
+    HALF_LIVES, INTERVALS = w.choices.half_lives, w.choices.intervals
     assert "course-concentration" in w._dom_classes
     _links_ok(w)
     assert len(w.stacks_by_level[1]) == len(HALF_LIVES)
@@ -78,13 +77,14 @@ def test_concentration_explorer_has_one_panel_per_setting_and_alt_text():
 
 def test_t_cell_widget_enumerates_every_state():
     w = widgets.t_cell_activation()
+    DRUGS = w.model.drug_ids
     assert "course-t-cell" in w._dom_classes
     _links_ok(w)
     assert len(w.stacks_by_level[4]) == 16 and all(len(s.children) == len(DRUGS) for s in w.stacks_by_level[4])
     assert "Activated" in w.visible_leaf().value
     w.select(1, 1, 0, 0, DRUGS.index("abatacept"))
     assert "antigen without co-stimulation" in w.visible_leaf().value
-    w.select(1, 1, 0, 1, DRUGS.index("anti_pd1"))
+    w.select(1, 1, 0, 1, DRUGS.index("anti-pd1"))
     assert "releases the PD-1 brake" in w.visible_leaf().value
     w.select(0, 1, 0, 0, 0)
     assert "has not seen its antigen" in w.visible_leaf().value

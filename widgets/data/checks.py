@@ -145,3 +145,30 @@ def _car_t_adverse_events(doc: dict) -> Iterator[Fault]:
                     yield i, f"evidence.{ev}.start", f"onset day {start} is after the end day {end}"
                 if median is not None and not start <= median <= end:
                     yield i, f"evidence.{ev}.onset_median", f"median onset day {median} lies outside days {start} to {end}"
+
+
+@checks("checkpoints")
+def _checkpoints(doc: dict) -> Iterator[Fault]:
+    for group in ("signals", "levels"):
+        for field, message in _duplicates(doc[group], group, group[:-1]):
+            yield None, field, message
+    for i, record in enumerate(doc["records"]):
+        if record["id"] == "none":
+            yield i, "id", "'none' is the no-drug choice; give the drug another id"
+
+
+@checks("car_t_grading")
+def _car_t_grading(doc: dict) -> Iterator[Fault]:
+    for i, scale in enumerate(doc["records"]):
+        yield from ((i, field, message) for field, message in _duplicates(scale["domains"], "domains", "domain id"))
+        for j, domain in enumerate(scale["domains"]):
+            grades = [level["grade"] for level in domain["levels"]]
+            if grades != sorted(grades):
+                yield i, f"domains.{j}.levels", f"levels must run from mild to severe; their grades are {grades}"
+
+
+@checks("pharmacokinetics")
+def _pharmacokinetics(doc: dict) -> Iterator[Fault]:
+    for key, choices in (("half_life", "half_lives"), ("interval", "intervals")):
+        if doc["initial"][key] not in doc[choices]:
+            yield None, f"initial.{key}", f"{doc['initial'][key]} is not one of {choices} {doc[choices]}"
