@@ -41,9 +41,12 @@ def test_the_checkout_is_the_content_in_use_here():
     assert repr(root) == f"ContentRoot(checkout: {root.path})"
 
 
-def test_the_explicit_setting_comes_first(course_content):
-    root = content_root()
+def test_the_explicit_setting_comes_first_and_its_use_is_logged(course_content, caplog):
+    with caplog.at_level("INFO", logger="widgets.data"):
+        root = content_root()
+        content_root()
     assert root.kind == "setting" and root.path == course_content.root.resolve()
+    assert [r.getMessage() for r in caplog.records] == [f"course content: setting copy at {root.path}"]
 
 
 def test_a_setting_without_content_is_a_clear_error(tmp_path, monkeypatch):
