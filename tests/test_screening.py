@@ -207,3 +207,23 @@ def test_planner_shows_the_model_advice_for_every_pair(plan):
             a = plan.plan(d.id, v.id)
             shown = w.visible_leaf().value
             assert widgets.text.markdown_inline(a.when) in shown and widgets.text.escape(a.verdict.label) in shown
+
+
+# ---------- issue 13 item 7: the safety checklists point here, and the JAK checklist is complete ----------
+
+def test_jak_checklist_covers_hbv_zoster_vaccine_lipids_and_counts():
+    from widgets.models.safety_checklist import load_safety_checklists
+    model = load_safety_checklists()
+    assert "jak-inhibitors" in model.screening_for("hepatitis B")
+    items = model.checklist("jak-inhibitors")
+    before = " ".join(i.text for i in items["before"]).lower()
+    during = " ".join(i.text for i in items["during"]).lower()
+    assert "recombinant (non-live) zoster vaccine" in before and "lymphocytes" in before
+    assert "herpes zoster" in during and "lipids 4 to 8 weeks" in during
+    assert all("fda-label-xeljanz" in i.sources for i in items["before"] + items["during"]
+               if any(w in i.text.lower() for w in ("hepatitis", "lipids", "zoster", "counts")))
+
+
+def test_safety_checklist_widget_points_to_this_chapter():
+    w = widgets.safety_checklist_explorer()
+    assert 'Before and around treatment' in w.children[-1].value and "course-see-also" in w.children[-1].value
