@@ -21,6 +21,7 @@ What is exempt, and why (the allowlist is by position, not by paragraph, so new 
 - paragraphs that describe one of the course's own data files (they name it, as `data/...`): the file's records each
   carry their `sources`, which the data layer checks against references.bib;
 - the teaching model's mathematics (`$...$`): arithmetic of a model, not a claim from the literature;
+- a chapter's "Last reviewed" line: review metadata (a date and the kinds of source), not a claim;
 - the generated lecturer guide (`chapters/lecturer_guide.ipynb`): its text comes from `data/`, whose records carry
   `sources` checked by the data layer.
 """
@@ -83,7 +84,7 @@ def paragraphs(markdown: str) -> list[str]:
     skip_section = False
 
     def flush():
-        if block and not skip_section and not block[0].lstrip().startswith("**Before you"):
+        if block and not skip_section and not block[0].lstrip().startswith(("**Before you", "*Last reviewed:")):
             units.append("\n".join(block))
         block.clear()
 
