@@ -30,7 +30,7 @@ class VaccineTimingPlanner(NestedPanels):
             a = model.plan(drug.id, vaccine.id)
             kind = "a live vaccine" if vaccine.live else "a non-live vaccine"
             return html_panel(
-                f"<h5>{escape(drug.label)} and {escape(vaccine.label)}</h5>"
+                f"<h4>{escape(drug.label)} and {escape(vaccine.label)}</h4>"
                 f'<p class="course-verdict" data-verdict="{escape(a.verdict.id)}"><strong>'
                 f"{escape(a.verdict.symbol)} {escape(a.verdict.label)}</strong></p>"
                 f"<p><strong>When:</strong> {markdown_inline(a.when)}</p>"
