@@ -75,3 +75,9 @@ def test_knowledge_check_gives_feedback(offline_page, book_server):
     first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
     assert "whatever anti-HBs shows" in first.locator(".course-feedback-correct:visible").inner_text()
     assert_clean(page)
+
+
+def test_page_stays_under_the_size_budget(built_book):
+    size = (built_book / PAGE).stat().st_size
+    print(f"{PAGE}: {size / 1e6:.2f} MB including widget state")
+    assert size <= 1.5e6
