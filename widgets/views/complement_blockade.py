@@ -10,7 +10,7 @@ from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
-_BOX_W, _BOX_H, _COL, _ROW, _PAD = 200, 46, 235, 70, 10
+_BOX_W, _BOX_H, _COL, _ROW, _PAD = 212, 46, 244, 70, 10
 TEACHING_LABEL = "Teaching tool: not clinical decision support and not prescribing information"
 
 
