@@ -27,6 +27,7 @@ LIVE_CHECKS = [
     ("chapters/01_autoimmunity.ipynb", ".course-therapy-reach", "TNF blockade", "TNF blockade"),
     ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
      "Methotrexate and Influenza"),
+    ("chapters/03_pathogenic_antibodies.ipynb", ".course-complement", "Avacopan", "Avacopan (Tavneos)"),
 ]
 
 
