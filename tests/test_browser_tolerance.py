@@ -13,6 +13,11 @@ TN10, COMPARE = ".course-tn10", ".course-modality-comparison"
 MAX_PAGE_BYTES = 1_500_000
 
 
+FITS_JS = """(sel) => { const w = document.querySelector(sel);
+    return [...w.querySelectorAll('.course-panel *')].filter(e => e.offsetParent !== null)
+      .every(e => e.getBoundingClientRect().right <= w.getBoundingClientRect().right + 1); }"""
+
+
 def open_chapter(page, base_url: str, widget: str) -> None:
     open_page(page, f"{base_url}{PAGE}")
     page.locator(f"{widget} .widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
@@ -57,14 +62,32 @@ def test_modality_comparison_marks_what_matters_with_no_kernel(offline_page, boo
     wait_visible_text(page, f"{panel} h4", "Joint pain, no arthritis yet")
     assert "APIPPRA enrolled exactly this group" in visible_text(page, f"{panel} .course-matters")
     widget.get_by_role("button", name="Every property", exact=True).click()
-    wait_visible_text(page, f"{panel} caption", "7 of 7 properties compared")
-    headers = visible_text(page, f"{panel} thead th", sep=" | ")
-    assert headers.count("★ matters here") == 3
-    rows = visible_text(page, f"{panel} tbody th", sep=" | ")
-    assert "Abatacept in people at risk of RA" in rows and "T-cell engager (bispecific antibody)" in rows
+    wait_visible_text(page, f"{panel} .course-modality-caption", "all 7 properties of 7 approaches")
+    cards = visible_text(page, f"{panel} .course-modality-card h5", sep=" | ")
+    assert "Abatacept in people at risk of RA" in cards and "T-cell engager (bispecific antibody)" in cards
+    marked = visible_text(page, f"{panel} dt", sep=" | ")
+    assert marked.count("★ matters here") == 3 * 7
     widget.get_by_role("button", name="Lupus that has not responded", exact=True).click()
     wait_visible_text(page, f"{panel} h4", "Lupus that has not responded")
+    assert "fludarabine and cyclophosphamide" in visible_text(page, f"{panel} dd")
+    assert page.evaluate(FITS_JS, COMPARE), "the cards spill out of the widget"
+    widget.get_by_role("button", name="What matters here", exact=True).click()
+    wait_visible_text(page, f"{panel} caption", "3 of 7 properties compared")
     assert "fludarabine and cyclophosphamide" in visible_text(page, f"{panel} tbody")
+    assert_clean(page)
+
+
+def test_modality_comparison_fits_a_phone_in_both_views(offline_page, book_server):
+    page = offline_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_chapter(page, book_server, COMPARE)
+    widget = page.locator(COMPARE)
+    widget.get_by_role("button", name="Lupus that has not responded", exact=True).click()
+    wait_visible_text(page, f"{COMPARE} .course-panel h4", "Lupus that has not responded")
+    assert page.evaluate(FITS_JS, COMPARE), "the table of what matters spills out of the widget on a phone"
+    widget.get_by_role("button", name="Every property", exact=True).click()
+    wait_visible_text(page, f"{COMPARE} .course-modality-caption", "all 7 properties")
+    assert page.evaluate(FITS_JS, COMPARE), "the cards spill out of the widget on a phone"
     assert_clean(page)
 
 
