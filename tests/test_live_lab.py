@@ -28,6 +28,8 @@ LIVE_CHECKS = [
     ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
      "Methotrexate and Influenza"),
     ("chapters/03_pathogenic_antibodies.ipynb", ".course-complement", "Avacopan", "Avacopan (Tavneos)"),
+    ("chapters/07_restoring_tolerance.ipynb", ".course-modality-comparison", "Joint pain, no arthritis yet",
+     "Joint pain, no arthritis yet"),
 ]
 
 
