@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # notebook, widget root selector, button to click, text that must then be visible in that widget
 LIVE_CHECKS = [
-    ("chapters/05_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
+    ("chapters/06_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
     ("chapters/01_autoimmunity.ipynb", ".course-therapy-reach", "TNF blockade", "TNF blockade"),
     ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
      "Methotrexate and Influenza"),

@@ -29,7 +29,7 @@ LAST_REVIEWED = re.compile(r"Last reviewed:\s*(\d{4}-\d{2}-\d{2})")
 
 @dataclass(frozen=True)
 class Entry:
-    where: str          # "therapies.yaml" or "chapters/05_car_t.ipynb"
+    where: str          # "therapies.yaml" or "chapters/06_car_t.ipynb"
     item: str           # record id, or "chapter"
     checked: dt.date | None
     problem: str = ""   # why the date is missing or unreadable
