@@ -246,16 +246,28 @@ def sentence_fragments(body: str, min_words: int = 4) -> list[str]:
     return fragments
 
 
+def open_markdown(nb: dict) -> str:
+    """The chapter's Markdown with every closed block cut out: what a reader sees before opening anything."""
+    return "\n".join(_DIRECTIVE.sub(lambda m: " " if closed_blocks(m.group(0)) else m.group(0), s)
+                     for s in markdown_sources(nb))
+
+
 def hidden_fragments(nb: dict) -> dict[ClosedBlock, list[str]]:
     """For each closed block, the fragments of its sentences that appear nowhere in the open text."""
-    sources = markdown_sources(nb)
-    open_text = normalise(" ".join(_DIRECTIVE.sub(lambda m: m.group(0) if not closed_blocks(m.group(0)) else " ",
-                                                  s) for s in sources))
+    open_text = normalise(open_markdown(nb))
     out = {}
-    for s in sources:
+    for s in markdown_sources(nb):
         for block in closed_blocks(s):
             out[block] = [f for f in sentence_fragments(block.body) if f not in open_text]
     return out
+
+
+_XREF_TEXT = re.compile(r"\{(?:ref|doc)\}`([^`<]+?)\s*<[^`>]+>`")
+
+
+def cross_reference_texts(nb: dict) -> list[str]:
+    """The words each {ref}/{doc} shows (tools/myst_constructs.py writes the target's heading into it)."""
+    return [m.group(1) for m in _XREF_TEXT.finditer(open_markdown(nb))]
 
 
 def interactives(nb: dict) -> Counter:

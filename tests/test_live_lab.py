@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from live_lab import (ROOT, chapter_paths, closed_blocks, guard_offline, hidden_fragments, interactives, lab_server,
+from live_lab import (ROOT, chapter_paths, closed_blocks, cross_reference_texts, guard_offline, hidden_fragments, interactives, lab_server,
                       load, markdown_sources, markdown_text, normalise, open_chapter, raw_myst, run_all,
                       sentence_fragments, wait_for_widgets)
 
@@ -55,6 +55,8 @@ def test_chapter_reads_like_the_book_and_runs_live(lab, browser, notebook):
         raw = [f"cell {i}: {r}" for i, text in enumerate(cells) for r in raw_myst(text)]
         assert not raw, f"{notebook} shows raw MyST in JupyterLab:\n" + "\n".join(raw)
         visible = normalise(" ".join(cells))
+        unread = [t for t in cross_reference_texts(nb) if normalise(t) not in visible]
+        assert not unread, f"{notebook}: cross-references do not show their text in JupyterLab: {unread}"
         shown = [f"{b.name} {b.title!r}: {f.strip()!r}" for b, fs in hidden.items() for f in fs if f in visible]
         assert not shown, f"{notebook} shows closed content before it is opened:\n" + "\n".join(shown)
         closed = page.locator(".jp-MarkdownCell .myst details:not([open])")
