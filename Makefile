@@ -38,9 +38,10 @@ browser: env
 	@bash tools/ensure_browser.sh $(PY)
 
 # A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
+# tools/build_book.py runs `jupyter-book build` with the notebooks executed in parallel into that cache.
 book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
-	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	$(PY) tools/build_book.py $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
 

@@ -17,7 +17,8 @@ from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # n
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
 DECK_BUILD_SECONDS: list[float] = []  # read by the slide tests to report the deck budget
-BUILD_CMD = [str(Path(sys.executable).parent / "jupyter-book"), "build", "-W", "-n", "--keep-going",
+# As `make book` builds it: tools/build_book.py runs `jupyter-book build` with these flags.
+BUILD_CMD = [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going",
              "--path-output", str(BOOK_OUT), str(ROOT)]
 
 
