@@ -13,6 +13,7 @@ BUILD_FLAGS := -W -n --keep-going
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
 	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
+	@echo "make test-fast - unit, data and model tests only: no kernel, no build, no browser (under a minute)"
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
@@ -49,8 +50,14 @@ book: env vendor
 slides: env vendor
 	$(PY) tools/build_slides.py --html-dir _build/html
 
+# Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
+# need executed notebooks and the book build reuse those runs, so each chapter executes twice in all.
 test: env vendor browser
 	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10
+
+# The fast tier: tests that need no kernel, no book build and no browser (markers: tests/tiers.py).
+test-fast: env
+	COURSE_TEST_TIER=fast $(BIN)/pytest tests -q
 
 lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/

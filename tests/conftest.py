@@ -1,37 +1,108 @@
-"""Shared fixtures: the book built once per session from a clean cache, and a guarded Chromium."""
+"""Shared fixtures and the suite's plumbing: test tiers (tests/tiers.py), nbval's doubled chapter runs shared
+with the tests that need executed notebooks (tests/nbval_twice.py), the book built once per session, and a
+guarded Chromium."""
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support, notebook_runner, tiers
+sys.path.insert(0, str(ROOT / "tools"))  # build_book
 
+import tiers  # noqa: E402
 from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
-DECK_BUILD_SECONDS: list[float] = []  # read by the slide tests to report the deck budget
 # As `make book` builds it: tools/build_book.py runs `jupyter-book build` with these flags.
 BUILD_CMD = [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going",
              "--path-output", str(BOOK_OUT), str(ROOT)]
 
 
+# ---- tiers ----------------------------------------------------------------------------------------------------
+def pytest_configure(config):
+    known = {line.split(":")[0].strip() for line in config.getini("markers")}
+    for name, text in tiers.MARKERS.items():
+        if name not in known:
+            config.addinivalue_line("markers", f"{name}: {text}")
+    if config.pluginmanager.hasplugin("nbval"):
+        import nbval_twice
+
+        config.pluginmanager.register(nbval_twice, "course_nbval_twice")
+    if tiers.in_fast_tier():
+        config._course_guard = tiers.fast_tier_guard()
+        config._course_guard.__enter__()
+
+
+def pytest_unconfigure(config):
+    guard = getattr(config, "_course_guard", None)
+    if guard is not None:
+        guard.__exit__(None, None, None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test carries the markers of the heavy fixtures it uses; every nbval item is `kernel`. In the fast
+    tier (COURSE_TEST_TIER=fast) the tests with a heavy marker are deselected."""
+    from nbval.plugin import IPyNbCell
+
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in tiers.MARKED_BY_FIXTURE.items():
+            if used & fixtures:
+                item.add_marker(marker)
+        if isinstance(item, IPyNbCell):
+            item.add_marker("kernel")
+    if tiers.in_fast_tier():
+        heavy = [item for item in items if tiers.is_heavy(item)]
+        if heavy:
+            config.hook.pytest_deselected(items=heavy)
+            items[:] = [item for item in items if not tiers.is_heavy(item)]
+
+
+# ---- executed notebooks, shared -------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def book_build() -> subprocess.CompletedProcess:
-    """A full build from a clean cache with -W -n --keep-going (raise-on-error is set in _config.yml).
+def twice_runs(request):
+    """`get(chapter_path)` -> its TwiceRun (tests/notebook_runner.py): nbval's run in this session, or, when nbval
+    did not run it, the same doubled run done here once and kept."""
+    from nbval_twice import shared_runs
+    from notebook_runner import run_twice
+
+    runs = shared_runs(request.config)
+
+    def get(path: Path):
+        path = Path(path).resolve()
+        if path not in runs:
+            runs[path] = run_twice(path)
+        return runs[path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def book_build(request) -> subprocess.CompletedProcess:
+    """A full build from a clean cache with -W -n --keep-going (raise-on-error is set in _config.yml), seeded
+    with the first run of every chapter that nbval ran without error in this session; tools/build_book.py
+    executes the rest, two at a time.
 
     COURSE_REUSE_BUILD=1 reuses an earlier test build while iterating locally; CI never does."""
+    from build_book import Executed, fill_cache
+    from nbval_twice import shared_runs
+
     html = BOOK_OUT / "_build" / "html"
     if os.environ.get("COURSE_REUSE_BUILD") == "1" and os.environ.get("CI") != "true" and html.exists():
         return subprocess.CompletedProcess(BUILD_CMD, 0, "(reused)", "")
     shutil.rmtree(BOOK_OUT, ignore_errors=True)
-    return subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    seeds = [Executed(run.path, run.first_run_notebook(), run.seconds)
+             for run in shared_runs(request.config).values() if not run.errors]
+    fill_cache(BOOK_OUT / "_build" / ".jupyter_cache", seeds)
+    result = subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -41,12 +112,10 @@ def built_book(book_build) -> Path:
         pytest.fail(f"book build failed (exit {book_build.returncode}):\n{book_build.stdout[-4000:]}\n"
                     f"{book_build.stderr[-4000:]}")
     html = BOOK_OUT / "_build" / "html"
-    t0 = time.perf_counter()
     decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
                            cwd=ROOT, capture_output=True, text=True, timeout=600)
     if decks.returncode != 0:
         pytest.fail(f"slide decks failed to build:\n{decks.stdout[-3000:]}\n{decks.stderr[-3000:]}")
-    DECK_BUILD_SECONDS.append(time.perf_counter() - t0)
     return html
 
 
