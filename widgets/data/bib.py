@@ -7,16 +7,28 @@ from pathlib import Path
 
 from pybtex.database import parse_file
 
-BIB_PATH = Path(__file__).resolve().parents[2] / "references.bib"
+from widgets.data.location import content_root
+
+# Stands for the references.bib of the content root in use (widgets.data.location), looked up at each call.
+BIB_PATH = Path("references.bib")
 
 
-@lru_cache(maxsize=4)
-def _entries(path: Path = BIB_PATH):
+@lru_cache(maxsize=8)
+def _parsed(path: Path):
     return parse_file(str(path), bib_format="bibtex").entries
+
+
+def _entries(path: Path = BIB_PATH):
+    return _parsed(content_root().bib_path if path == BIB_PATH else path)
 
 
 def bib_keys(path: Path = BIB_PATH) -> frozenset[str]:
     return frozenset(_entries(path).keys())
+
+
+def unknown_key_message(key: str, path: Path = BIB_PATH) -> str:
+    """The one wording of a missing reference key in a data file."""
+    return f"unknown reference key '{key}' (not in {path.name})"
 
 
 def _plain(text: str) -> str:

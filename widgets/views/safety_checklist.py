@@ -5,7 +5,9 @@ import ipywidgets as ipw
 
 from widgets.models.safety_checklist import SafetyChecklists, Therapy, load_safety_checklists
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ChoicePanels, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 _KIND = {"screening": ("🔍", "Screen"), "vaccination": ("💉", "Vaccinate"), "monitoring": ("👁", "Monitor"),
          "warning": ("⚠", "Warning")}
@@ -56,6 +58,7 @@ class SafetyChecklistExplorer(ChoicePanels):
         self.add_class("course-safety-checklist")
 
 
+@builder(interactive=True, data_prose=True)
 def safety_checklist_explorer() -> SafetyChecklistExplorer:
     """Chapter 7 interactive, from data/safety_checklists.yaml."""
     return SafetyChecklistExplorer(load_safety_checklists())
