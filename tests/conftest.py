@@ -69,7 +69,7 @@ def pytest_collection_modifyitems(config, items):
 def twice_runs(request):
     """`get(chapter_path)` -> its TwiceRun (tests/notebook_runner.py): nbval's run in this session, or, when nbval
     did not run it, the same doubled run done here once and kept."""
-    from nbval_twice import shared_runs
+    from nbval_twice import scheduled_runs, shared_runs
     from notebook_runner import run_twice
 
     runs = shared_runs(request.config)
@@ -77,6 +77,9 @@ def twice_runs(request):
     def get(path: Path):
         path = Path(path).resolve()
         if path not in runs:
+            if path in scheduled_runs(request.config):  # running it here would be a third execution
+                pytest.fail(f"nbval's run of {path.name} is scheduled but has not happened yet: notebook items "
+                            "must run first (tests/nbval_twice.py)")
             runs[path] = run_twice(path)
         return runs[path]
 
@@ -106,17 +109,22 @@ def book_build(request) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_book(book_build) -> Path:
-    """The book as `make book` leaves it: the HTML plus one slide deck per chapter (tools/build_slides.py)."""
+def deck_build(book_build) -> subprocess.CompletedProcess:
+    """tools/build_slides.py on the test book, as `make book` runs it after the build."""
+    html = BOOK_OUT / "_build" / "html"
     if book_build.returncode != 0:
         pytest.fail(f"book build failed (exit {book_build.returncode}):\n{book_build.stdout[-4000:]}\n"
                     f"{book_build.stderr[-4000:]}")
-    html = BOOK_OUT / "_build" / "html"
-    decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if decks.returncode != 0:
-        pytest.fail(f"slide decks failed to build:\n{decks.stdout[-3000:]}\n{decks.stderr[-3000:]}")
-    return html
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_book(deck_build) -> Path:
+    """The book as `make book` leaves it: the HTML plus one slide deck per chapter (tools/build_slides.py)."""
+    if deck_build.returncode != 0:
+        pytest.fail(f"slide decks failed to build:\n{deck_build.stdout[-3000:]}\n{deck_build.stderr[-3000:]}")
+    return BOOK_OUT / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +167,7 @@ def offline_page(browser):
 
 # ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------
 SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"
 
 
 def pytest_sessionstart(session):
@@ -179,5 +188,6 @@ def pytest_sessionfinish(session, exitstatus):
               # the full suite is `make test`: tests and chapters with nbval, nothing deselected
               "full_suite": "--nbval" in args and any(a.rstrip("/") == "chapters" for a in args)
                             and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args)}
-    SUITE_TIME_FILE.parent.mkdir(parents=True, exist_ok=True)
-    SUITE_TIME_FILE.write_text(json.dumps(record, indent=1))
+    target = FAST_TIME_FILE if tiers.in_fast_tier() else SUITE_TIME_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(record, indent=1))

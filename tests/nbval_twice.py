@@ -26,12 +26,18 @@ from nbval.kernel import RunningKernel
 from notebook_runner import ROOT, TwiceRun, cell_name, offline_kernel_manager, twice_cells
 
 RUNS = pytest.StashKey[dict]()
+SCHEDULED = pytest.StashKey[set]()
 CHAPTERS = ROOT / "chapters"
 
 
 def shared_runs(config) -> dict[Path, TwiceRun]:
     """Chapter path -> its TwiceRun, for every notebook whose doubled run completed in this session."""
     return config.stash.setdefault(RUNS, {})
+
+
+def scheduled_runs(config) -> set[Path]:
+    """The chapters whose every doubled-run item is selected in this session: nbval runs them."""
+    return config.stash.get(SCHEDULED, set())
 
 
 class TwiceNotebook(IPyNbFile):
@@ -94,3 +100,12 @@ def pytest_collect_file(file_path, parent):
 def pytest_collection_modifyitems(config, items):
     """Notebook items first (stable order otherwise), so the tests that share their runs find them."""
     items.sort(key=lambda item: not isinstance(item, TwiceCell))
+
+
+def pytest_collection_finish(session):
+    selected: dict[Path, int] = {}
+    for item in session.items:
+        if isinstance(item, TwiceCell):
+            selected[item.parent.path.resolve()] = selected.get(item.parent.path.resolve(), 0) + 1
+    session.config.stash[SCHEDULED] = {p for p, n in selected.items()
+                                       if n == len(twice_cells(nbformat.read(p, as_version=4)))}

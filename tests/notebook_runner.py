@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import json
 import os
 import re
@@ -19,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,10 +91,13 @@ def _kernel_dir() -> Path:
     return base
 
 
+_SOCKETS = itertools.count()
+
+
 def offline_kernel_manager() -> KernelManager:
     base = _kernel_dir()
     ksm = KernelSpecManager(kernel_dirs=[str(base / "kernels")])
-    sock = base / f"k{time.monotonic_ns() % 10**9}"
+    sock = base / f"k{os.getpid()}-{next(_SOCKETS)}"  # short and unique: ipc socket paths are limited
     return KernelManager(kernel_spec_manager=ksm, kernel_name="course-offline", transport="ipc", ip=str(sock))
 
 

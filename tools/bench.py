@@ -1,9 +1,11 @@
 """Performance report: `make bench` prints ONE table, each figure against its budget (issues 2 and 6).
 
-Figures: clean build and no-change rebuild of the whole book; execution time per notebook (from the build's
-execution cache); nbval time; per page the HTML bytes, widget-state bytes and total transfer measured in
-Chromium (cold cache), and time to interactive for pages with widgets; the time to install the pinned
-environment into a fresh venv with uv; the full test suite's time.
+Figures: clean build (as `make book`: tools/build_book.py) beside the floor, the same notebooks executed with
+nbclient two at a time and nothing else, and their ratio; no-change rebuild; execution time per notebook (from
+the build's execution cache); nbval time (each chapter twice in one kernel, as `make test` runs it); per page
+the HTML bytes, widget-state bytes and total transfer measured in Chromium (cold cache), and time to
+interactive for pages with widgets; the time to install the pinned environment into a fresh venv with uv; the
+full test suite's time and the fast tier's (both recorded by tests/conftest.py).
 
 Usage:
   python tools/bench.py                       everything (a few minutes)
@@ -42,6 +44,7 @@ BIN = Path(sys.executable).parent
 OUT = ROOT / "_build" / "bench"
 HTML = OUT / "_build" / "html"
 SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"  # `make test-fast`, written by the same hook
 
 # Budgets (issue 6; issue 2's 60 s clean build was for the first, one-chapter book).
 BUDGET = {
@@ -50,7 +53,8 @@ BUDGET = {
     "rebuild_s": 10.0,
     "page_html_bytes": 1.5e6,
     "tti_s": 3.0,
-    "suite_s": 20 * 60.0,
+    "suite_s": 4 * 60.0,  # issue 9: `make test` on 2 cores
+    "fast_tier_s": 60.0,  # issue 9: `make test-fast`
     "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
 }
 
@@ -162,7 +166,7 @@ def bench_nbval() -> list[Row]:
     secs, res = timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "chapters", "--nbval",
                        "--nbval-current-env"])
     summary = (res.stdout.strip().splitlines() or ["?"])[-1]
-    return [Row("nbval, every chapter notebook", secs, "s", None,
+    return [Row("nbval, every chapter notebook twice in one kernel", secs, "s", None,
                 summary if res.returncode == 0 else f"FAILED: {summary}")]
 
 
@@ -227,6 +231,14 @@ def bench_suite(seconds: float | None) -> list[Row]:
     return [Row("full test suite", rec["seconds"], "s", BUDGET["suite_s"], note)]
 
 
+def bench_fast() -> list[Row]:
+    if not FAST_TIME_FILE.exists():
+        return [Row("fast tier (make test-fast)", None, "s", BUDGET["fast_tier_s"], "no run recorded yet")]
+    rec = json.loads(FAST_TIME_FILE.read_text())
+    return [Row("fast tier (make test-fast)", rec["seconds"], "s", BUDGET["fast_tier_s"],
+                f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}")]
+
+
 def extension_rows(ctx: Context) -> list[Row]:
     """Rows from tools/bench_*.py modules (CAR T, slides, ... budgets added by other work)."""
     rows = []
@@ -284,7 +296,7 @@ def main(argv=None) -> int:
             print("bench: fresh install ...", file=sys.stderr)
             rows += bench_install()
         if "suite" not in skip:
-            rows += bench_suite(args.suite_time)
+            rows += bench_suite(args.suite_time) + bench_fast()
         if "extensions" not in skip:
             rows += extension_rows(ctx)
     finally:

@@ -154,7 +154,13 @@ class ReadWhenExecuted:
 
         def start_client(client):
             hook(client.path)
-            return original(client)
+            given = client.notebook
+            original(client)
+            if client.notebook is not given:
+                # A cache hit: myst-nb renders a merged copy but writes the notebook it was given to
+                # _build/jupyter_execute, without outputs. The decks are made from that file
+                # (tools/build_slides.py), so it gets the outputs and widget state too.
+                given.update(client.notebook)
 
         NotebookClientCache.start_client = start_client
 
