@@ -5,6 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 ENV_STAMP := $(VENV)/.installed
+BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
@@ -28,7 +29,14 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	touch $@
 
-env: $(ENV_STAMP)
+# Compiled once, so that no process compiles the stack again: uv installs without bytecode, and where
+# PYTHONDONTWRITEBYTECODE is set (common in containers) every kernel, build and pytest run would recompile
+# every module it imports. Files that do not compile (test data of some packages) are left as they are.
+$(BYTECODE_STAMP): $(ENV_STAMP)
+	-$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null
+	touch $@
+
+env: $(ENV_STAMP) $(BYTECODE_STAMP)
 
 $(VENDOR_STAMP): package.json package-lock.json tools/vendor_js.py
 	$(PYTHON) tools/vendor_js.py
