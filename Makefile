@@ -59,9 +59,13 @@ slides: env vendor
 	$(PY) tools/build_slides.py --html-dir _build/html
 
 # Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
-# need executed notebooks and the book build reuse those runs, so each chapter executes twice in all.
+# need executed notebooks and the book build reuse those runs, so each chapter executes twice in all. Two xdist
+# workers; each notebook goes whole to one worker, notebooks first, and the book is built once for both
+# (tests/session_share.py).
+TEST_WORKERS ?= 2
 test: env vendor browser
-	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10
+	$(BIN)/pytest tests chapters --nbval --nbval-current-env -n $(TEST_WORKERS) --dist loadfile \
+	  --no-loadscope-reorder --durations=10
 
 # The fast tier: tests that need no kernel, no book build and no browser (markers: tests/tiers.py).
 test-fast: env

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support, notebook_runner, tiers
 sys.path.insert(0, str(ROOT / "tools"))  # build_book
 
+import session_share  # noqa: E402
 import tiers  # noqa: E402
 from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
 
@@ -30,10 +31,16 @@ def pytest_configure(config):
     for name, text in tiers.MARKERS.items():
         if name not in known:
             config.addinivalue_line("markers", f"{name}: {text}")
+    session_share.configure(config)
     if config.pluginmanager.hasplugin("nbval"):
         import nbval_twice
 
         config.pluginmanager.register(nbval_twice, "course_nbval_twice")
+        if getattr(config.option, "dist", "no") != "no":
+            # xdist: a notebook's items share one kernel, so each notebook (file) goes to one worker, in
+            # collection order, which puts notebooks first (the workers then wait for each other's runs).
+            config.option.dist = "loadfile" if config.option.dist in ("load", "loadfile") else config.option.dist
+            config.option.loadscopereorder = False
     if tiers.in_fast_tier():
         config._course_guard = tiers.fast_tier_guard()
         config._course_guard.__enter__()
@@ -43,6 +50,7 @@ def pytest_unconfigure(config):
     guard = getattr(config, "_course_guard", None)
     if guard is not None:
         guard.__exit__(None, None, None)
+    session_share.unconfigure(config)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -67,56 +75,89 @@ def pytest_collection_modifyitems(config, items):
 # ---- executed notebooks, shared -------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def twice_runs(request):
-    """`get(chapter_path)` -> its TwiceRun (tests/notebook_runner.py): nbval's run in this session, or, when nbval
-    did not run it, the same doubled run done here once and kept."""
-    from nbval_twice import scheduled_runs, shared_runs
+    """`get(chapter_path)` -> its TwiceRun (tests/notebook_runner.py): nbval's run in this session (from any xdist
+    worker), or, when nbval does not run it, the same doubled run done here once and kept."""
+    from nbval_twice import find_run, keep, scheduled_runs
     from notebook_runner import run_twice
 
-    runs = shared_runs(request.config)
-
     def get(path: Path):
-        path = Path(path).resolve()
-        if path not in runs:
-            if path in scheduled_runs(request.config):  # running it here would be a third execution
-                pytest.fail(f"nbval's run of {path.name} is scheduled but has not happened yet: notebook items "
+        run = find_run(request.config, path)
+        if run is None:
+            if Path(path).resolve() in scheduled_runs(request.config):  # running it here: a third execution
+                pytest.fail(f"nbval's run of {Path(path).name} is scheduled but did not arrive: notebook items "
                             "must run first (tests/nbval_twice.py)")
-            runs[path] = run_twice(path)
-        return runs[path]
+            run = run_twice(path)
+            keep(request.config, run)
+        return run
 
     return get
 
 
-@pytest.fixture(scope="session")
-def book_build(request) -> subprocess.CompletedProcess:
-    """A full build from a clean cache with -W -n --keep-going (raise-on-error is set in _config.yml), seeded
-    with the first run of every chapter that nbval ran without error in this session; tools/build_book.py
-    executes the rest, two at a time.
+def _completed(record: dict | None) -> subprocess.CompletedProcess | None:
+    if record is None:
+        return None
+    done = subprocess.CompletedProcess(record["args"], record["returncode"], record["stdout"], record["stderr"])
+    done.seeded = record.get("seeded")
+    return done
 
-    COURSE_REUSE_BUILD=1 reuses an earlier test build while iterating locally; CI never does."""
+
+def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | None:
+    return None if done is None else {"args": [str(a) for a in done.args], "returncode": done.returncode,
+                                      "stdout": done.stdout, "stderr": done.stderr, "seeded": seeded}
+
+
+def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None]:
+    """The book and its decks as `make book` makes them, from a clean cache seeded with the first run of every
+    chapter that nbval ran without error in this session; tools/build_book.py executes the rest."""
     from build_book import Executed, fill_cache
-    from nbval_twice import shared_runs
+    from nbval_twice import find_run, scheduled_runs
 
     html = BOOK_OUT / "_build" / "html"
     if os.environ.get("COURSE_REUSE_BUILD") == "1" and os.environ.get("CI") != "true" and html.exists():
-        return subprocess.CompletedProcess(BUILD_CMD, 0, "(reused)", "")
-    shutil.rmtree(BOOK_OUT, ignore_errors=True)
-    seeds = [Executed(run.path, run.first_run_notebook(), run.seconds)
-             for run in shared_runs(request.config).values() if not run.errors]
-    fill_cache(BOOK_OUT / "_build" / ".jupyter_cache", seeds)
-    result = subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    result.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
-    return result
+        build = subprocess.CompletedProcess(BUILD_CMD, 0, "(reused)", "")
+    else:
+        runs = [find_run(config, p) for p in sorted(scheduled_runs(config))]  # waits for other workers
+        seeds = [Executed(r.path, r.first_run_notebook(), r.seconds) for r in runs if r and not r.errors]
+        shutil.rmtree(BOOK_OUT, ignore_errors=True)
+        fill_cache(BOOK_OUT / "_build" / ".jupyter_cache", seeds)
+        build = subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        build.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
+    decks = None
+    if build.returncode == 0:
+        decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return build, decks
 
 
 @pytest.fixture(scope="session")
-def deck_build(book_build) -> subprocess.CompletedProcess:
+def book_builds(request):
+    """(book build, deck build), made once per test run: by the first xdist worker that needs them, under a
+    lock; the other workers read its record (tests/session_share.py)."""
+    share = session_share.run_dir(request.config)
+    with session_share.locked(share / "book.lock"):
+        record = session_share.read_json(share / "book.json")
+        if record is None:
+            build, decks = _build_book(request.config)
+            record = {"build": _record(build, getattr(build, "seeded", None)), "decks": _record(decks)}
+            session_share.write_json(share / "book.json", record)
+    return _completed(record["build"]), _completed(record["decks"])
+
+
+@pytest.fixture(scope="session")
+def book_build(book_builds) -> subprocess.CompletedProcess:
+    """A full build with -W -n --keep-going (raise-on-error is set in _config.yml), from a clean cache that holds
+    only nbval's runs of this session. COURSE_REUSE_BUILD=1 reuses an earlier test build while iterating
+    locally; CI never does."""
+    return book_builds[0]
+
+
+@pytest.fixture(scope="session")
+def deck_build(book_builds) -> subprocess.CompletedProcess:
     """tools/build_slides.py on the test book, as `make book` runs it after the build."""
-    html = BOOK_OUT / "_build" / "html"
-    if book_build.returncode != 0:
-        pytest.fail(f"book build failed (exit {book_build.returncode}):\n{book_build.stdout[-4000:]}\n"
-                    f"{book_build.stderr[-4000:]}")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    build, decks = book_builds
+    if build.returncode != 0:
+        pytest.fail(f"book build failed (exit {build.returncode}):\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}")
+    return decks
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,11 @@ observers, a move to the repository root, the cells again, a second probe. The k
 network-less one (`notebook_runner.offline_kernel_manager`). Each item is still an nbval item: it executes its
 cell, fails on an error and compares stored outputs if there are any.
 
-When a notebook's items have all run, its `TwiceRun` is kept in `config.stash[RUNS]`: the robustness tests
-compare its two runs (tests/test_notebook_robustness.py), and the book build fixture seeds the jupyter-cache
-with its first run, so that the test book executes no notebook again (tests/conftest.py). Notebook items run
-first in the session, before the tests that share their results.
+When a notebook's items have all run, its `TwiceRun` is kept (in memory, and on disk for the other xdist
+workers: tests/session_share.py): the robustness tests compare its two runs (tests/test_notebook_robustness.py),
+and the book build fixture seeds the jupyter-cache with its first run, so that the test book executes no
+notebook again (tests/conftest.py). Notebook items run first in the session, before the tests that share
+their results; `find_run` waits for a chapter that another worker is running.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import pytest
 from nbval.plugin import IPyNbCell, IPyNbFile, find_comment_markers, find_metadata_tags
 from nbval.kernel import RunningKernel
 
+import session_share
 from notebook_runner import ROOT, TwiceRun, cell_name, offline_kernel_manager, twice_cells
 
 RUNS = pytest.StashKey[dict]()
@@ -38,6 +40,29 @@ def shared_runs(config) -> dict[Path, TwiceRun]:
 def scheduled_runs(config) -> set[Path]:
     """The chapters whose every doubled-run item is selected in this session: nbval runs them."""
     return config.stash.get(SCHEDULED, set())
+
+
+def _on_disk(config, path: Path) -> Path:
+    return session_share.run_dir(config) / "runs" / f"{Path(path).stem}.json"
+
+
+def keep(config, run: TwiceRun) -> None:
+    shared_runs(config)[run.path.resolve()] = run
+    session_share.write_json(_on_disk(config, run.path), run.to_json())
+
+
+def find_run(config, path: Path, wait: bool = True) -> TwiceRun | None:
+    """This run's TwiceRun of a chapter: from this process, from another worker's file, or (when nbval is
+    running it elsewhere and `wait`) once that worker has written it. None when nbval does not run it."""
+    path = Path(path).resolve()
+    runs = shared_runs(config)
+    if path not in runs:
+        file = _on_disk(config, path)
+        if not file.exists() and wait and path in scheduled_runs(config):
+            session_share.wait_for([file])
+        if file.exists():
+            runs[path] = TwiceRun.from_json(session_share.read_json(file))
+    return runs.get(path)
 
 
 class TwiceNotebook(IPyNbFile):
@@ -71,7 +96,7 @@ class TwiceNotebook(IPyNbFile):
         self.outcomes[item.cell_num] = error
         if len(self.outcomes) == len(self.cells):  # every item ran: nothing deselected
             errors = [e for e in self.outcomes.values() if e]
-            shared_runs(self.config)[self.path.resolve()] = TwiceRun.from_cells(self.path, self.cells, errors)
+            keep(self.config, TwiceRun.from_cells(self.path, self.cells, errors))
 
 
 class TwiceCell(IPyNbCell):

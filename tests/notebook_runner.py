@@ -225,6 +225,15 @@ class TwiceRun:
                    _probe(one("probe2")), "".join(o.get("text", "") for o in one("to_root")).strip(), errors,
                    seconds)
 
+    def to_json(self) -> dict:
+        return {"path": str(self.path), "first": self.first, "second": self.second, "probe1": self.probe1,
+                "probe2": self.probe2, "cwd_second": self.cwd_second, "errors": self.errors,
+                "seconds": self.seconds}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "TwiceRun":
+        return cls(**{**data, "path": Path(data["path"])})
+
     @property
     def first_widgets(self) -> dict[str, int]:
         return self.probe1.get("observers", {})

@@ -26,7 +26,7 @@ MARKERS = {
 HEAVY = ("kernel", "book", "browser", "slow")  # the fast tier runs every test with none of these markers
 MARKED_BY_FIXTURE = {
     "kernel": {"twice_runs", "lab_server"},
-    "book": {"book_build", "deck_build", "built_book", "book_server", "built_decks", "deck_server", "page_audits"},
+    "book": {"book_builds", "book_build", "deck_build", "built_book", "book_server", "built_decks", "deck_server", "page_audits"},
     "browser": {"browser", "chromium_path", "offline_page", "page_audits", "lab_server"},
 }
 
