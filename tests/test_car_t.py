@@ -75,15 +75,17 @@ def ids(events):
 
 def test_events_cover_the_issue_list(side_effects):
     assert ids(side_effects.events) == {"crs", "icans", "early-cytopenia", "prolonged-cytopenia", "infection",
-                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy"}
+                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy",
+                                        "iec-hs"}  # HLH/MAS, boxed warning (issue 12)
 
 
 @pytest.mark.parametrize("day, evidence, expected", [
     (-5, "oncology", {"early-cytopenia"}),
     (0, "oncology", {"early-cytopenia", "infection", "infusion-reaction"}),
     (2, "oncology", {"crs", "icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
-    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
-    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia"}),
+    # FDA: secondary T-cell cancers "may present as soon as weeks following infusion" (window from day 14)
+    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
+    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
     (182, "oncology", {"b-cell-aplasia", "t-cell-malignancy"}),
     (1095, "oncology", {"t-cell-malignancy"}),
     (2, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),

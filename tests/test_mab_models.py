@@ -34,12 +34,14 @@ def test_rituximab_is_not_approved_for_sle_and_obinutuzumab_is_for_lupus_nephrit
 
 
 def test_filter_by_class_target_and_disease(table):
-    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab"]
+    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab",
+                                                         "ublituximab"]  # Briumvi, MS 2022 (issue 12)
     assert [t.id for t in table.by_target("cd20")] == [t.id for t in table.by_class("anti-CD20")]
     assert {t.id for t in table.by_target("IL-6")} == {"tocilizumab", "sarilumab"}
     # no IL-17A blocker and no TNF inhibitor is approved in MS
     assert {t.drug_class for t in table.by_disease("rms")} == {"anti-CD20", "integrin"}
-    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab"]
+    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab",
+                                                                                   "ublituximab"]
     assert [t.id for t in table.filter(target="TNF", disease="crohns")] == ["infliximab", "adalimumab", "certolizumab-pegol"]
     assert len(table.filter()) == len(table.records)
 

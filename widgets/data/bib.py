@@ -36,27 +36,38 @@ def _plain(text: str) -> str:
     return re.sub(r"[{}]", "", text).replace("\\&", "&").strip()
 
 
+LABEL_MAX = 40  # characters of author text in a short label: a surname, "X and Y", "X et al." or an organisation
+
+
+def _author_part(key: str, entry, path: Path) -> str:
+    persons = entry.persons.get("author", [])
+    # BibTeX writes an unconfirmed remainder of an author list as "and others".
+    named = [p for p in persons if " ".join(p.last_names).lower() != "others"]
+    if not named:
+        # references.bib gives organisations as authors in double braces; a bare organization field is a slip
+        raise ValueError(f"{path.name}: entry {key!r} has no author (give a person or {{{{Organisation}}}})")
+    last = _plain(" ".join(named[0].last_names))
+    if len(persons) > 2 or len(named) < len(persons):
+        return f"{last} et al."
+    if len(named) == 2:
+        return f"{last} and {_plain(' '.join(named[1].last_names))}"
+    return last
+
+
 def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
-    """Author-year label, title and link for one key; raises KeyError naming the key if it is unknown."""
+    """Author-year label, title and link for one key.
+
+    Raises KeyError naming the key if it is unknown, and ValueError naming the entry if it has no author or year,
+    so a widget can never show a bare key or a full title where the short label belongs."""
     entries = _entries(path)
     if key not in entries:
         raise KeyError(f"unknown reference key {key!r}: not in {path.name}")
     entry = entries[key]
     fields = entry.fields
-    persons = entry.persons.get("author", [])
-    # BibTeX writes an unconfirmed remainder of an author list as "and others".
-    named = [p for p in persons if " ".join(p.last_names).lower() != "others"]
-    if named:
-        last = _plain(" ".join(named[0].last_names))
-        if len(persons) > 2 or len(named) < len(persons):
-            author = f"{last} et al."
-        elif len(named) == 2:
-            author = f"{last} and {_plain(' '.join(named[1].last_names))}"
-        else:
-            author = last
-    else:
-        author = _plain(fields.get("organization", fields.get("institution", fields.get("publisher", key))))
-    year = fields.get("year", "n.d.")
+    year = fields.get("year", "")
+    if not year:
+        raise ValueError(f"{path.name}: entry {key!r} has no year")
+    author = _author_part(key, entry, path)
     doi = fields.get("doi", "")
     link = f"https://doi.org/{doi}" if doi else fields.get("url", "")
     venue = _plain(fields.get("journal", fields.get("howpublished", "")))
