@@ -2,7 +2,7 @@
 
 Figures: clean build (as `make book`: tools/build_book.py) beside the floor, the same notebooks executed with
 nbclient two at a time and nothing else, and their ratio; no-change rebuild; execution time per notebook (from
-the build's execution cache); nbval time (each chapter twice in one kernel, as `make test` runs it); per page
+the build's execution cache); plain nbval time (once per chapter; `make test` runs each twice); per page
 the HTML bytes, widget-state bytes and total transfer measured in Chromium (cold cache), and time to
 interactive for pages with widgets; the time to install the pinned environment into a fresh venv with uv; the
 full test suite's time and the fast tier's (both recorded by tests/conftest.py).
@@ -166,7 +166,7 @@ def bench_nbval() -> list[Row]:
     secs, res = timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "chapters", "--nbval",
                        "--nbval-current-env"])
     summary = (res.stdout.strip().splitlines() or ["?"])[-1]
-    return [Row("nbval, every chapter notebook twice in one kernel", secs, "s", None,
+    return [Row("nbval, every chapter notebook", secs, "s", None,
                 summary if res.returncode == 0 else f"FAILED: {summary}")]
 
 
