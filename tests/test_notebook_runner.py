@@ -94,3 +94,25 @@ def test_the_first_run_becomes_the_cache_record_myst_nb_finds(tmp_path):
     assert all(c.outputs[0]["data"][VIEW]["model_id"] == widget.model_id for c in code)
     cache = get_cache(str(tmp_path / "cache"))
     assert cache.create_hashed_notebook(executed)[1] == cache.create_hashed_notebook(nb)[1]
+
+
+def test_a_run_read_back_from_another_worker_compares_as_the_original(tmp_path):
+    """xdist workers hand nbval's runs to each other as JSON (tests/session_share.py)."""
+    import session_share
+
+    widget = panel("TNF blockade", "<p>Blocks TNF</p>")
+    run = TwiceRun(CHAPTER, shown(widget), shown(widget), {"state": state_of(widget), "observers": {"a": 1}},
+                   {"state": state_of(widget)}, str(ROOT), errors=[])
+    session_share.write_json(tmp_path / "runs" / "x.json", run.to_json())
+    back = TwiceRun.from_json(session_share.read_json(tmp_path / "runs" / "x.json"))
+    assert back.path == CHAPTER and back.first_widgets == {"a": 1}
+    assert back.comparable("first") == run.comparable("first")
+    assert not list((tmp_path / "runs").glob("*.tmp"))
+
+
+def test_waiting_for_another_worker_returns_what_never_came(tmp_path):
+    import session_share
+
+    (tmp_path / "here.json").write_text("{}")
+    assert session_share.wait_for([tmp_path / "here.json", tmp_path / "never.json"], timeout=0.2) == [
+        tmp_path / "never.json"]
