@@ -172,3 +172,57 @@ def _pharmacokinetics(doc: dict) -> Iterator[Fault]:
     for key, choices in (("half_life", "half_lives"), ("interval", "intervals")):
         if doc["initial"][key] not in doc[choices]:
             yield None, f"initial.{key}", f"{doc['initial'][key]} is not one of {choices} {doc[choices]}"
+
+
+# ---- chapter "pathogenic-antibodies" ----
+@checks("fcrn_blockade")
+def _fcrn_blockade(doc: dict) -> Iterator[Fault]:
+    """One record per role with the right unit; choice ids unique; the opening choices exist."""
+    units = {"half-life": "days", "cycle-reduction": "fraction", "recovery-check": "weeks"}
+    roles = [r["role"] for r in doc["records"]]
+    for role in units:
+        if roles.count(role) != 1:
+            yield None, "records", f"need exactly one record with role '{role}', found {roles.count(role)}"
+    for i, r in enumerate(doc["records"]):
+        if r["unit"] != units[r["role"]]:
+            yield i, "unit", f"role '{r['role']}' is measured in {units[r['role']]}, not {r['unit']}"
+        if r["role"] == "cycle-reduction":
+            if not r["value"] < 1:
+                yield i, "value", f"a fall in IgG is a fraction below 1, got {r['value']}"
+            if "day" not in r:
+                yield i, "day", "say on which day the fall was measured"
+    for group, key in (("regimens", "regimen"), ("other_antibody", "other_antibody")):
+        for field, message in _duplicates(doc[group], group, f"{key} id"):
+            yield None, field, message
+        ids = [c["id"] for c in doc[group]]
+        if doc["initial"][key] not in ids:
+            yield None, f"initial.{key}", _unknown(doc["initial"][key], ids, key)
+    for j, r in enumerate(doc["regimens"]):
+        if r["doses_per_cycle"] is None and r["cycle_every_days"] is not None:
+            yield None, f"regimens.{j}.cycle_every_days", "continuous dosing (doses_per_cycle null) has no cycles"
+        if r["doses_per_cycle"] and r["cycle_every_days"] and \
+                r["cycle_every_days"] < r["doses_per_cycle"] * r["dose_interval_days"]:
+            yield None, f"regimens.{j}.cycle_every_days", "a new cycle would start before the previous one ends"
+    if not any(r["doses_per_cycle"] for r in doc["regimens"]):
+        yield None, "regimens", "at least one regimen must be a cycle (the blocking factor is fitted to one)"
+
+
+@checks("complement_blockade")
+def _complement_blockade(doc: dict) -> Iterator[Fault]:
+    """Steps follow only earlier steps; drugs block known steps; the MAC and C5a steps the views read exist."""
+    seen: list[str] = []
+    for field, message in _duplicates(doc["steps"], "steps", "step id"):
+        yield None, field, message
+    for j, step in enumerate(doc["steps"]):
+        for a in step["after"]:
+            if a not in seen:
+                yield None, f"steps.{j}.after", (f"'{a}' is not a step listed before '{step['id']}'; "
+                                                 f"earlier steps: {seen}")
+        seen.append(step["id"])
+    for needed in ("mac", "c5a"):
+        if needed not in seen:
+            yield None, "steps", f"the cascade needs a step with id '{needed}'"
+    for i, record in enumerate(doc["records"]):
+        for b in record["blocks"]:
+            if b not in seen:
+                yield i, "blocks", _unknown(b, seen, "step")
