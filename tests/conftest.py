@@ -226,8 +226,9 @@ def pytest_sessionfinish(session, exitstatus):
     record = {"seconds": round(time.perf_counter() - t0, 1), "exitstatus": int(exitstatus),
               "tests": session.testscollected, "failed": session.testsfailed, "args": args,
               "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
-              # the full suite is `make test`: tests and chapters with nbval, nothing deselected
-              "full_suite": "--nbval" in args and any(a.rstrip("/") == "chapters" for a in args)
+              "workers": getattr(session.config.option, "numprocesses", None) or 0,
+              # the full suite is `make test`: all of tests/ and chapters/ with nbval, nothing deselected
+              "full_suite": "--nbval" in args and {"tests", "chapters"} <= {a.rstrip("/") for a in args}
                             and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args)}
     target = FAST_TIME_FILE if tiers.in_fast_tier() else SUITE_TIME_FILE
     target.parent.mkdir(parents=True, exist_ok=True)

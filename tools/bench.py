@@ -225,7 +225,8 @@ def bench_suite(seconds: float | None) -> list[Row]:
     if not SUITE_TIME_FILE.exists():
         return [Row("full test suite", None, "s", BUDGET["suite_s"], "no run recorded yet: run `make test`")]
     rec = json.loads(SUITE_TIME_FILE.read_text())
-    note = f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}"
+    workers = f", {rec['workers']} xdist workers" if rec.get("workers") else ""
+    note = f"{rec['tests']} tests{workers}, exit {rec['exitstatus']}, {rec['finished']}"
     if not rec.get("full_suite"):
         note = "last run was PARTIAL (" + " ".join(rec["args"])[:60] + "); " + note
     return [Row("full test suite", rec["seconds"], "s", BUDGET["suite_s"], note)]
