@@ -125,8 +125,8 @@ def test_checklist_phases_by_hand():
     assert s.therapy("natalizumab").count_by_kind() == {"screening": 2, "monitoring": 2}
 
 
-def test_hepatitis_b_screening_spans_three_therapies():
-    assert load_safety_checklists().screening_for("hepatitis B") == ["anti-cd20", "tnf-blockers", "cd19-car-t"]
+def test_hepatitis_b_screening_spans_four_therapies():
+    assert load_safety_checklists().screening_for("hepatitis B") == ["anti-cd20", "tnf-blockers", "jak-inhibitors", "cd19-car-t"]
 
 
 def test_checklist_bad_phase_and_kind_are_named(course_content):

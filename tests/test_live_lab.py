@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIVE_CHECKS = [
     ("chapters/05_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
     ("chapters/01_autoimmunity.ipynb", ".course-therapy-reach", "TNF blockade", "TNF blockade"),
+    ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
+     "Methotrexate and Influenza"),
     ("chapters/03_pathogenic_antibodies.ipynb", ".course-complement", "Avacopan", "Avacopan (Tavneos)"),
 ]
 

@@ -21,7 +21,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 # The data files whose records state approvals, label rules, trial results or evidence levels.
 DATASETS = ("therapies", "cytokine_matrix", "car_t_adverse_events", "car_t_manufacturing", "safety_checklists",
-            "patient_cases", "knowledge_checks", "therapy_reach", "fcrn_blockade", "complement_blockade")
+            "patient_cases", "knowledge_checks", "therapy_reach", "fcrn_blockade", "complement_blockade",
+            "hbv_serology", "vaccine_timing")
 LAST_REVIEWED = re.compile(r"Last reviewed:\s*(\d{4}-\d{2}-\d{2})")
 
 

@@ -174,6 +174,47 @@ def _pharmacokinetics(doc: dict) -> Iterator[Fault]:
             yield None, f"initial.{key}", f"{doc['initial'][key]} is not one of {choices} {doc[choices]}"
 
 
+# ---- chapter "Before and around treatment" (hbv_serology, vaccine_timing) ----------------------------------
+@checks("hbv_serology")
+def _hbv_serology(doc: dict) -> Iterator[Fault]:
+    """Each of the 8 marker combinations exactly once; unique ids in the nested lists."""
+    for group, what in (("markers", "marker"), ("statuses", "status"), ("bands", "band"),
+                        ("drug_classes", "drug class")):
+        for field, message in _duplicates(doc[group], group, what):
+            yield None, field, message
+    first: dict[tuple[bool, bool, bool], str] = {}
+    for i, r in enumerate(doc["records"]):
+        combo = (r["hbsag"], r["anti_hbc"], r["anti_hbs"])
+        if combo in first:
+            yield i, "hbsag", f"same HBsAg/anti-HBc/anti-HBs combination as record '{first[combo]}'"
+        else:
+            first[combo] = r["id"]
+    if [m["id"] for m in doc["markers"]] != ["hbsag", "anti_hbc", "anti_hbs"]:
+        yield None, "markers", "markers must be listed as hbsag, anti_hbc, anti_hbs (the records' field order)"
+
+
+@checks("vaccine_timing")
+def _vaccine_timing(doc: dict) -> Iterator[Fault]:
+    """Known drug, vaccine and verdict ids; exactly one record per drug and vaccine; none left out."""
+    known = {"drug": {d["id"] for d in doc["drugs"]}, "vaccine": {v["id"] for v in doc["vaccines"]},
+             "verdict": {v["id"] for v in doc["verdicts"]}}
+    for group, what in (("drugs", "drug"), ("vaccines", "vaccine"), ("verdicts", "verdict")):
+        for field, message in _duplicates(doc[group], group, what):
+            yield None, field, message
+    first: dict[tuple[str, str], str] = {}
+    for i, r in enumerate(doc["records"]):
+        for field in ("drug", "vaccine", "verdict"):
+            if r[field] not in known[field]:
+                yield i, field, _unknown(r[field], known[field], field)
+        pair = (r["drug"], r["vaccine"])
+        if pair in first:
+            yield i, "vaccine", f"second record for {pair[0]} x {pair[1]} (first: '{first[pair]}')"
+        else:
+            first[pair] = r["id"]
+    missing = [f"{d['id']} x {v['id']}" for d in doc["drugs"] for v in doc["vaccines"]
+               if (d["id"], v["id"]) not in first]
+    if missing:
+        yield None, "records", f"planner incomplete, no record for: {', '.join(missing)}"
 # ---- chapter "pathogenic-antibodies" ----
 @checks("fcrn_blockade")
 def _fcrn_blockade(doc: dict) -> Iterator[Fault]:

@@ -36,6 +36,7 @@ class SafetyChecklists:
     as_of: str
     phases: tuple[tuple[str, str], ...]  # (id, label) in time order
     therapies: tuple[Therapy, ...]
+    see_also: str | None = None  # where the details behind the checklists are taught
 
     def therapy(self, therapy_id: str) -> Therapy:
         for t in self.therapies:
@@ -61,4 +62,5 @@ def load_safety_checklists() -> SafetyChecklists:
                 tuple(Item(i["phase"], i["kind"], i["text"], tuple(i["sources"])) for i in r["items"]),
                 tuple(r["sources"]))
         for r in ds.records)
-    return SafetyChecklists(ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies)
+    return SafetyChecklists(ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies,
+                            ds.meta.get("see_also"))

@@ -55,6 +55,9 @@ class SafetyChecklistExplorer(ChoicePanels):
         self.model = model
         super().__init__([t.name for t in model.therapies], [therapy_panel(model, t) for t in model.therapies],
                          description="Therapy:", heading=f"Before you start: choose a therapy (as of {model.as_of})")
+        if model.see_also:
+            self.children = (*self.children, ipw.HTML(f'<p class="course-see-also"><strong>More:</strong> '
+                                                      f"{markdown_inline(model.see_also)}</p>"))
         self.add_class("course-safety-checklist")
 
 
