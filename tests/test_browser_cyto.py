@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/04_cytokines.html")
+    open_page(page, f"{book_server}chapters/05_cytokines.html")
     w = page.locator(".course-cytokine-matrix")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     sel = ".course-cytokine-matrix .course-panel h4"
@@ -28,7 +28,7 @@ def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
 
 def test_patient_cases_respond_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/06_personalisation.html")
+    open_page(page, f"{book_server}chapters/08_personalisation.html")
     w = page.locator(".course-patient-cases")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     w.get_by_role("button", name="Before azathioprine: TPMT and NUDT15", exact=True).click()
@@ -44,7 +44,7 @@ def test_patient_cases_respond_with_no_kernel(offline_page, book_server):
 
 def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/07_safety.html")
+    open_page(page, f"{book_server}chapters/09_safety.html")
     w = page.locator(".course-safety-checklist")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     sel = ".course-safety-checklist .course-panel h4"
@@ -54,3 +54,25 @@ def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
     body = visible_text(page, ".course-safety-checklist .course-panel")
     assert "at least 4 weeks" in body and "hepatitis B" in body
     assert_clean(page)
+<<<<<<< HEAD
+=======
+
+
+@pytest.mark.parametrize("page_name, answer, verdict", [
+    ("05_cytokines", "IL-6 itself", "Not quite"),
+    ("05_cytokines", "The IL-6 receptor", "Correct"),
+    ("08_personalisation", "Yes, the label requires the test", "Not quite"),
+    ("09_safety", "Hepatitis B virus screening", "Correct"),
+])
+def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, page_name, answer, verdict):
+    page = offline_page
+    open_page(page, f"{book_server}chapters/{page_name}.html")
+    first = page.locator(".course-knowledge-check .course-question").first
+    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
+    first.get_by_role("button", name=answer, exact=True).click()
+    css = ".course-feedback-correct:visible" if verdict == "Correct" else ".course-feedback-wrong:visible"
+    first.locator(css).wait_for(timeout=5_000)
+    assert verdict in first.locator(css).inner_text()
+    assert_clean(page)
+>>>>>>> main

@@ -43,7 +43,7 @@ def test_concentration_sliders_respond_with_no_kernel(offline_page, book_server)
 
 def test_t_cell_switches_and_drugs_respond_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/03_checkpoints.html")
+    open_page(page, f"{book_server}chapters/04_checkpoints.html")
     tc = page.locator(".course-t-cell")
     tc.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     assert "Activated" in visible_text(page, ".course-t-cell h4")

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTER = "chapters/05_car_t.ipynb"  # three interactives and a knowledge check: the most data it reads
+CHAPTER = "chapters/06_car_t.ipynb"  # three interactives and a knowledge check: the most data it reads
 UV = Path(sys.executable).with_name("uv")
 
 pytestmark = pytest.mark.slow
@@ -99,4 +99,4 @@ def test_a_chapter_copied_to_an_empty_folder_runs_from_the_installed_wheel(insta
     assert report["kind"] == "installed", report
     assert Path(report["package"]).is_relative_to(site) and Path(report["path"]).is_relative_to(site), report
     assert report["repr"].startswith("ContentRoot(installed: ")
-    assert sorted(p.name for p in folder.iterdir()) == ["05_car_t.ipynb", "runner.py"]  # nothing written beside it
+    assert sorted(p.name for p in folder.iterdir()) == ["06_car_t.ipynb", "runner.py"]  # nothing written beside it

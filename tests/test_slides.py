@@ -233,13 +233,13 @@ def test_a_new_chapter_appears_in_the_guide_without_code_changes(course_content)
     (tmp_path / "knowledge_checks.yaml").write_text(yaml.safe_dump(kc, sort_keys=False))
     lg = yaml.safe_load((tmp_path / "lecturer_guide.yaml").read_text())
     lg["records"] = [r for r in lg["records"] if r["id"] == "autoimmunity"]
-    lg["records"].insert(0, dict(lg["records"][0], id="safety", chapter="chapters/07_safety",
+    lg["records"].insert(0, dict(lg["records"][0], id="safety", chapter="chapters/09_safety",
                                  title="Safety, challenges and what comes next"))
     (tmp_path / "lecturer_guide.yaml").write_text(yaml.safe_dump(lg, sort_keys=False))
     entries = load_guide()
     assert [e.slug for e in entries] == ["autoimmunity", "safety"]  # chapter order, not file order
     text = guide_markdown(entries)
-    assert "## 7. Safety, challenges and what comes next" in text and "A new question?" in text
+    assert "## 9. Safety, challenges and what comes next" in text and "A new question?" in text
 
 
 def test_guide_neutralises_html_from_data(tmp_path):

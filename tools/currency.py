@@ -22,13 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # The data files whose records state approvals, label rules, trial results or evidence levels.
 DATASETS = ("therapies", "cytokine_matrix", "car_t_adverse_events", "car_t_manufacturing", "safety_checklists",
             "patient_cases", "knowledge_checks", "therapy_reach", "fcrn_blockade", "complement_blockade",
-            "hbv_serology", "vaccine_timing")
+            "hbv_serology", "vaccine_timing",
+            "tn10_follow_up", "modality_comparison")
 LAST_REVIEWED = re.compile(r"Last reviewed:\s*(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
 class Entry:
-    where: str          # "therapies.yaml" or "chapters/05_car_t.ipynb"
+    where: str          # "therapies.yaml" or "chapters/06_car_t.ipynb"
     item: str           # record id, or "chapter"
     checked: dt.date | None
     problem: str = ""   # why the date is missing or unreadable

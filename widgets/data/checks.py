@@ -267,3 +267,44 @@ def _complement_blockade(doc: dict) -> Iterator[Fault]:
         for b in record["blocks"]:
             if b not in seen:
                 yield i, "blocks", _unknown(b, seen, "step")
+@checks("tn10_follow_up")
+def _tn10_follow_up(doc: dict) -> Iterator[Fault]:
+    """Both arms once; a count never above its arm's size and agreeing with its percent (to the paper's rounding)."""
+    arms = {a["id"]: a["n"] for a in doc["trial"]["arms"]}
+    if len(arms) != 2:
+        yield None, "trial.arms", f"need one teplizumab and one placebo arm, got {sorted(arms)}"
+        return
+    for i, record in enumerate(doc["records"]):
+        for arm, n in arms.items():
+            value = record["outcome"][arm]
+            if "count" not in value:
+                continue
+            if value["count"] > n:
+                yield i, f"outcome.{arm}.count", f"{value['count']} is more than the {n} participants in the arm"
+            elif abs(100 * value["count"] / n - value["percent"]) > 0.6:
+                yield i, f"outcome.{arm}.percent", (f"{value['percent']}% does not match {value['count']} of {n} "
+                                                    f"({100 * value['count'] / n:.1f}%)")
+
+
+@checks("modality_comparison")
+def _modality_comparison(doc: dict) -> Iterator[Fault]:
+    """Every modality fills every attribute and nothing else; scenarios name known attributes, each once."""
+    for field, message in _duplicates(doc["attributes"], "attributes", "attribute"):
+        yield None, field, message
+    for field, message in _duplicates(doc["modalities"], "modalities", "modality"):
+        yield None, field, message
+    known = [a["id"] for a in doc["attributes"]]
+    for j, modality in enumerate(doc["modalities"]):
+        missing = [a for a in known if a not in modality["values"]]
+        extra = sorted(set(modality["values"]) - set(known))
+        if missing:
+            yield None, f"modalities.{j}.values", f"'{modality['id']}' has no value for {missing}"
+        if extra:
+            yield None, f"modalities.{j}.values", _unknown(extra[0], known, "attribute")
+    for i, record in enumerate(doc["records"]):
+        named = [m["attribute"] for m in record["matters"]]
+        for k, attribute in enumerate(named):
+            if attribute not in known:
+                yield i, f"matters.{k}.attribute", _unknown(attribute, known, "attribute")
+            elif named.index(attribute) != k:
+                yield i, f"matters.{k}.attribute", f"attribute '{attribute}' listed twice"
