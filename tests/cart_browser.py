@@ -5,13 +5,7 @@ the click or key event (a capture listener records performance.now()) to the mom
 that text. The tests use the waiting; only tools/bench_cart.py reads the times and holds them to budgets."""
 from __future__ import annotations
 
-<<<<<<< HEAD
 PAGE = "chapters/06_car_t.html"
-=======
-import time
-
-PAGE = "chapters/06_car_t.html"
->>>>>>> main
 
 _INSTALL = """(cond) => {
   window.__t0 = null; window.__t1 = null;
