@@ -64,7 +64,7 @@ class Lab:
 
 
 @contextmanager
-def lab_server(tmp: Path):
+def start_lab(tmp: Path):
     """JupyterLab on 127.0.0.1 with a random token; always shut down, with its whole process group."""
     for plugin, name, value in (("docmanager-extension", "plugin", {"autosave": False}),
                                 ("notebook-extension", "tracker", {"windowingMode": "none"})):

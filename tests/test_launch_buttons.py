@@ -56,6 +56,7 @@ def test_there_are_chapters():
     assert len(CHAPTERS) >= 10
 
 
+@pytest.mark.book
 @pytest.mark.parametrize("doc", CHAPTERS)
 def test_every_chapter_page_launches_its_own_notebook(with_hub, doc):
     hrefs = links(with_hub / f"{doc}.html")

@@ -12,17 +12,17 @@ import time
 
 import pytest
 
-from live_lab import (ROOT, chapter_paths, closed_blocks, cross_reference_texts, guard_offline, hidden_fragments, interactives, lab_server,
-                      load, markdown_sources, markdown_text, normalise, open_chapter, raw_myst, run_all,
-                      sentence_fragments, wait_for_widgets)
+from live_lab import (ROOT, chapter_paths, closed_blocks, cross_reference_texts, guard_offline, hidden_fragments,
+                      interactives, load, markdown_sources, markdown_text, normalise, open_chapter, raw_myst, run_all,
+                      sentence_fragments, start_lab, wait_for_widgets)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.kernel]
 CHAPTERS = chapter_paths()
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    with lab_server(tmp_path_factory.mktemp("lab")) as server:
+def lab_server(tmp_path_factory):
+    with start_lab(tmp_path_factory.mktemp("lab")) as server:
         yield server
 
 
@@ -39,7 +39,8 @@ def test_the_source_checks_can_fail():
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
-def test_chapter_reads_like_the_book_and_runs_live(lab, browser, notebook):
+def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook):
+    lab = lab_server
     before = (ROOT / notebook).read_bytes()
     nb = load(notebook)
     hidden = hidden_fragments(nb)

@@ -34,11 +34,11 @@ def pip_install_seconds() -> tuple[float, str]:
 
 def run_all_seconds(browser, tmp: Path) -> dict[str, float]:
     """One JupyterLab server; each chapter opened fresh, Run All, timed until every widget it builds is drawn."""
-    from live_lab import chapter_paths, guard_offline, interactives, lab_server, load, open_chapter, run_all, \
+    from live_lab import chapter_paths, guard_offline, interactives, load, open_chapter, run_all, start_lab, \
         wait_for_widgets
 
     times = {}
-    with lab_server(tmp) as lab:
+    with start_lab(tmp) as lab:
         for notebook in chapter_paths():
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             guard_offline(context)
