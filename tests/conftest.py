@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support
 
-from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
+from browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve  # noqa: E402
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
 DECK_BUILD_SECONDS: list[float] = []  # read by the slide tests to report the deck budget
@@ -78,13 +78,15 @@ def book_server(built_book):
 
 @pytest.fixture
 def offline_page(browser):
-    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded."""
+    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded. When the test ends, the
+    guard's check runs (`assert_clean`): a request off 127.0.0.1, a page error or a console.error fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard = OfflineGuard(context)
     page = guard.watch(context.new_page())
     page.guard = guard
     yield page
     context.close()
+    assert_clean(guard)
 
 
 # ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------
