@@ -8,7 +8,7 @@ ENV_STAMP := $(VENV)/.installed
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book book-clean slides test test-fast lab bench clean linkcheck
+.PHONY: help env vendor browser book book-clean slides test test-fast lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
@@ -16,6 +16,7 @@ help:
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
+	@echo "make currency - list data records and chapters by the date last checked; flag any older than 12 months"
 	@echo "make linkcheck - check external links (needs internet; not part of make test)"
 
 $(ENV_STAMP): requirements.txt pyproject.toml
@@ -56,6 +57,11 @@ lab: env
 
 bench: env vendor browser
 	$(PY) tools/bench.py $(BENCH_ARGS)
+	$(PY) tools/currency.py --stale-only
+
+# A report, never a failing check: records and chapters by the date they were last checked (issue 12).
+currency: env
+	$(PY) tools/currency.py
 
 # Online only: Sphinx linkcheck of every external link. Offline CI never runs it (`make test` checks local
 # links and anchors in the built HTML instead, tests/test_links.py). Report: _build/linkcheck/output.txt

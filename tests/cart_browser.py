@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-PAGE = "chapters/05_car_t.html"
+PAGE = "chapters/06_car_t.html"
 
 _INSTALL = """(cond) => {
   window.__t0 = null; window.__t1 = null;

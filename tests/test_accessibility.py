@@ -220,6 +220,9 @@ def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_
             root = page.locator(".course-widget:not(.course-widget .course-widget)").nth(n)
             if root.locator("button, input, select, [role='slider']").count() == 0:
                 continue  # a static view (e.g. the full therapy table): nothing to operate
+            # In a deck only the slides near the current one are displayed: go to the widget's slide first.
+            root.evaluate("r => { const s = r.closest('section'); "
+                          "if (window.Reveal && s) { const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); } }")
             root.scroll_into_view_if_needed()
             # Start the focus just before the widget, then Tab into it, as a keyboard user would arrive.
             root.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")

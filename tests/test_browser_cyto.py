@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/04_cytokines.html")
+    open_page(page, f"{book_server}chapters/05_cytokines.html")
     w = page.locator(".course-cytokine-matrix")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     sel = ".course-cytokine-matrix .course-panel h4"
@@ -27,7 +27,7 @@ def test_cytokine_matrix_responds_with_no_kernel(offline_page, book_server):
 
 def test_patient_cases_respond_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/06_personalisation.html")
+    open_page(page, f"{book_server}chapters/08_personalisation.html")
     w = page.locator(".course-patient-cases")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     w.get_by_role("button", name="Before azathioprine: TPMT and NUDT15", exact=True).click()
@@ -43,7 +43,7 @@ def test_patient_cases_respond_with_no_kernel(offline_page, book_server):
 
 def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/07_safety.html")
+    open_page(page, f"{book_server}chapters/09_safety.html")
     w = page.locator(".course-safety-checklist")
     w.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     sel = ".course-safety-checklist .course-panel h4"
@@ -56,10 +56,10 @@ def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
 
 
 @pytest.mark.parametrize("page_name, answer, verdict", [
-    ("04_cytokines", "IL-6 itself", "Not quite"),
-    ("04_cytokines", "The IL-6 receptor", "Correct"),
-    ("06_personalisation", "Yes, the label requires the test", "Not quite"),
-    ("07_safety", "Hepatitis B virus screening", "Correct"),
+    ("05_cytokines", "IL-6 itself", "Not quite"),
+    ("05_cytokines", "The IL-6 receptor", "Correct"),
+    ("08_personalisation", "Yes, the label requires the test", "Not quite"),
+    ("09_safety", "Hepatitis B virus screening", "Correct"),
 ])
 def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, page_name, answer, verdict):
     page = offline_page

@@ -12,7 +12,7 @@ MAX_PAGE_BYTES = 1_500_000
 
 
 def test_chapter_pages_stay_under_the_size_budget(built_book):
-    for name in ("02_monoclonal_antibodies", "03_checkpoints"):
+    for name in ("02_monoclonal_antibodies", "04_checkpoints"):
         size = (built_book / "chapters" / f"{name}.html").stat().st_size
         print(f"{name}.html: {size / 1e6:.2f} MB")
         assert size < MAX_PAGE_BYTES, f"{name}.html is {size} bytes"
@@ -52,7 +52,7 @@ def test_concentration_sliders_respond_with_no_kernel(offline_page, book_server)
 
 def test_t_cell_switches_and_drugs_respond_with_no_kernel(offline_page, book_server):
     page = offline_page
-    open_page(page, f"{book_server}chapters/03_checkpoints.html")
+    open_page(page, f"{book_server}chapters/04_checkpoints.html")
     tc = page.locator(".course-t-cell")
     tc.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     assert "Activated" in visible_text(page, ".course-t-cell h4")
@@ -71,7 +71,7 @@ def test_t_cell_switches_and_drugs_respond_with_no_kernel(offline_page, book_ser
 @pytest.mark.parametrize("chapter,wrong,right", [
     ("02_monoclonal_antibodies", "Rituximab is FDA-approved for systemic lupus erythematosus",
      "Obinutuzumab is approved for active lupus nephritis, after the REGENCY trial"),
-    ("03_checkpoints", "They treat it, by restoring T-cell function",
+    ("04_checkpoints", "They treat it, by restoring T-cell function",
      "They can cause immune-related adverse events and flare existing autoimmune disease"),
 ])
 def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, chapter, wrong, right):

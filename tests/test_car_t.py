@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import itertools
 import time
-from pathlib import Path
 
 import ipywidgets as ipw
 import pytest
 
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
-from widgets.models.car_t_grading import (CONSCIOUSNESS, CRS_HYPOTENSION, CRS_HYPOXIA, ICANS_DOMAINS, ICE, ICP,
-                                          MOTOR, SEIZURE, crs_grade, icans_grade)
+from widgets.models.car_t_grading import load_grading
 from widgets.models.car_t_manufacturing import load_manufacturing
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 ISSUE_ORDER = ["eligibility and screening", "leukapheresis", "shipping with chain of identity",
                "t-cell selection and activation", "gene transfer", "expansion",
@@ -80,15 +77,17 @@ def ids(events):
 
 def test_events_cover_the_issue_list(side_effects):
     assert ids(side_effects.events) == {"crs", "icans", "early-cytopenia", "prolonged-cytopenia", "infection",
-                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy"}
+                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy",
+                                        "iec-hs"}  # HLH/MAS, boxed warning (issue 12)
 
 
 @pytest.mark.parametrize("day, evidence, expected", [
     (-5, "oncology", {"early-cytopenia"}),
     (0, "oncology", {"early-cytopenia", "infection", "infusion-reaction"}),
     (2, "oncology", {"crs", "icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
-    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
-    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia"}),
+    # FDA: secondary T-cell cancers "may present as soon as weeks following infusion" (window from day 14)
+    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
+    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
     (182, "oncology", {"b-cell-aplasia", "t-cell-malignancy"}),
     (1095, "oncology", {"t-cell-malignancy"}),
     (2, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
@@ -114,6 +113,13 @@ def test_timeline_days_reach_late_events():
 
 
 # ---------- grading: every combination against the consensus tables ----------
+
+GRADING = load_grading()
+CRS, ICANS = GRADING.scale("crs"), GRADING.scale("icans")
+crs_grade, icans_grade = CRS.grade, ICANS.grade
+CRS_HYPOTENSION, CRS_HYPOXIA = CRS.domain("hypotension"), CRS.domain("hypoxia")
+ICANS_DOMAINS = ICANS.domains
+ICE, CONSCIOUSNESS, SEIZURE, MOTOR, ICP = (ICANS.domain(d) for d in ("ice", "consciousness", "seizure", "motor", "icp"))
 
 # The ASTCT tables as rows: the grade is the highest row any finding matches (fever is required for CRS).
 CRS_TABLE = {  # grade: (hypotension level, hypoxia level) that define that row
@@ -183,32 +189,44 @@ def test_grading_rejects_unknown_levels():
 
 # ---------- bad data ----------
 
-def test_negative_duration_names_file_record_field():
+MAN, AE = "car_t_manufacturing", "car_t_adverse_events"
+
+
+def test_negative_duration_names_file_record_field(course_content):
+    course_content.patch(MAN, lambda d: record(d, "expansion")["duration"].update(min=-2))
     with pytest.raises(DataError) as exc:
-        load_manufacturing(data_dir=FIXTURES / "car_t_negative_duration")
+        load_manufacturing()
     msg = str(exc.value)
-    assert "car_t_negative_duration/car_t_manufacturing.yaml" in msg
-    assert "record 6 (id 'expansion'), field 'duration.min': negative duration -2 days" in msg
+    assert f"data/{MAN}.yaml" in msg
+    assert f"{course_content.label(MAN, 'expansion')}, field 'duration.min': negative duration -2 days" in msg
 
 
-def test_onset_after_end_names_file_record_field():
+def test_onset_after_end_names_file_record_field(course_content):
+    def edit(doc):
+        window = record(doc, "infection")["evidence"]["oncology"]
+        window.update(start=window["end"] + 4, onset_median=None)
+    end = record(course_content.patch(AE, edit), "infection")["evidence"]["oncology"]["end"]
     with pytest.raises(DataError) as exc:
-        load_side_effects(data_dir=FIXTURES / "car_t_onset_after_end")
+        load_side_effects()
     msg = str(exc.value)
-    assert "car_t_onset_after_end/car_t_adverse_events.yaml" in msg
-    assert "record 5 (id 'infection'), field 'evidence.oncology.start': onset day 95 is after the end day 91" in msg
+    assert f"data/{AE}.yaml" in msg
+    assert (f"{course_content.label(AE, 'infection')}, field 'evidence.oncology.start': onset day {end + 4} is "
+            f"after the end day {end}") in msg
 
 
-def test_unknown_source_key_names_file_record_field():
+def test_unknown_source_key_names_file_record_field(course_content):
+    """A key nested in an evidence window and a key at the top of a record, in two files."""
+    course_content.patch(AE, lambda d: record(d, "licats")["evidence"]["autoimmune"]["sources"].__setitem__(0, "hagen2025licatz"))
     with pytest.raises(DataError) as exc:
-        load_side_effects(data_dir=FIXTURES / "car_t_unknown_source")
+        load_side_effects()
     msg = str(exc.value)
-    assert "car_t_unknown_source/car_t_adverse_events.yaml" in msg
-    assert ("record 8 (id 'licats'), field 'evidence.autoimmune.sources.0': unknown reference key "
+    assert f"data/{AE}.yaml" in msg
+    assert (f"{course_content.label(AE, 'licats')}, field 'evidence.autoimmune.sources.0': unknown reference key "
             "'hagen2025licatz' (not in references.bib)") in msg
+    course_content.patch(MAN, lambda d: record(d, "gene-transfer")["sources"].__setitem__(1, "nosuch2099key"))
     with pytest.raises(DataError) as exc:
-        load_manufacturing(data_dir=FIXTURES / "car_t_unknown_source")
-    assert ("record 5 (id 'gene-transfer'), field 'sources.1': unknown reference key 'nosuch2099key'"
+        load_manufacturing()
+    assert (f"{course_content.label(MAN, 'gene-transfer')}, field 'sources.1': unknown reference key 'nosuch2099key'"
             in str(exc.value))
 
 
@@ -258,15 +276,21 @@ def test_grading_explorer_every_combination_shows_the_model_grade():
 
     g = widgets.grading_explorer()
     assert "course-car-t-grading" in g._dom_classes
+    crs, icans = g.section("crs"), g.section("icans")
     for combo in itertools.product(range(2), range(4), range(4)):
-        expected = g.set_crs(*combo)
-        assert f'data-grade="{expected}"' in g.crs.shown().value, combo
+        expected = crs.select(*combo)
+        assert expected == crs_grade(*combo) and f'data-grade="{expected}"' in crs.shown().value, combo
     for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
-        expected = g.set_icans(*combo)
-        assert f'data-grade="{expected}"' in g.icans.shown().value, combo
+        expected = icans.select(*combo)
+        assert expected == icans_grade(*combo) and f'data-grade="{expected}"' in icans.shown().value, combo
     # shared Stacks keep the widget small: at most 5 per domain, each linked to its control
-    assert len(g.icans.stacks) <= 5 * 5 and len(g.crs.stacks) <= 3 * 5
-    assert all(linked(g.icans.links, g.icans_controls[k], s) for (k, _), s in g.icans.stacks.items())
+    stacks = [s for level in icans.tree.stacks_by_level for s in level]
+    assert len(stacks) <= 5 * 5 and sum(map(len, crs.tree.stacks_by_level)) <= 3 * 5
+    assert all(linked(icans.tree.links, icans.controls[k], s)
+               for k, level in enumerate(icans.tree.stacks_by_level) for s in level)
+    # the note under each finding follows its own control
+    icans.select(0, 0, 1, 0, 0)
+    assert "Grade 3" in icans.notes[2].visible().value
 
 
 def test_building_all_three_widgets_is_fast():

@@ -65,15 +65,13 @@ def _get(doc, path):
     return doc
 
 
-def _inject_within_schema(doc, schema):
+def _inject_within_schema(doc, validator):
     """Inject into every prose field, except where the schema forbids it (e.g. a maxLength on a label)."""
-    from jsonschema import Draft202012Validator
-
     if not isinstance(doc, dict):
         return doc
     injected = _inject(copy.deepcopy(doc))
     for _ in range(5):
-        errors = list(Draft202012Validator(schema).iter_errors(injected))
+        errors = list(validator.iter_errors(injected))
         reverted = False
         for err in errors:
             path = list(err.absolute_path)
@@ -87,16 +85,13 @@ def _inject_within_schema(doc, schema):
 
 @pytest.fixture
 def injected_data(monkeypatch):
-    real = loader._schema_problems
+    """Every data file, as the loader reads it (its one reading place, `read_yaml`), gets the payload."""
+    real = loader.read_yaml
 
-    def schema_problems(doc, schema):
-        if isinstance(doc, dict):
-            injected = _inject_within_schema(doc, schema)
-            doc.clear()
-            doc.update(injected)  # load_dataset goes on with this (now injected) document
-        return real(doc, schema)
+    def read_injected(path):
+        return _inject_within_schema(real(path), loader.validator(path.stem))
 
-    monkeypatch.setattr(loader, "_schema_problems", schema_problems)
+    monkeypatch.setattr(loader, "read_yaml", read_injected)
     widgets.text.markdown_to_html.cache_clear()
     widgets.text.markdown_inline.cache_clear()
 

@@ -1,10 +1,11 @@
 """Chapters 4, 6 and 7: models (hand-checked lookups), views driven in Python, and bad-data fixtures."""
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import pytest
 
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.cytokine_matrix import load_cytokine_matrix
 from widgets.models.patient_cases import case_outcome, load_patient_cases
@@ -12,8 +13,6 @@ from widgets.models.safety_checklist import load_safety_checklists
 from widgets.views.cytokine_matrix import CytokineMatrixExplorer
 from widgets.views.patient_cases import PatientCaseExplorer
 from widgets.views.safety_checklist import SafetyChecklistExplorer
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 # ---- cytokine matrix model ----
@@ -51,17 +50,28 @@ def test_matrix_unknown_names_are_clear_errors():
         m.cell("tnf", "gout")
 
 
-def test_matrix_bad_file_names_record_and_field():
+def test_matrix_bad_file_names_record_and_field(course_content):
+    """A cell that repeats a pair and a cell naming an unknown disease: both named, with the hole they leave."""
+    def edit(doc):
+        second, third = doc["records"][1], doc["records"][2]
+        second.update(cytokine=doc["records"][0]["cytokine"], disease=doc["records"][0]["disease"])
+        third["disease"] = "lupus"
+    doc = course_content.patch("cytokine_matrix", edit)
+    first, second, third = doc["records"][:3]
     with pytest.raises(DataError) as exc:
-        load_cytokine_matrix(data_dir=FIXTURES)
+        load_cytokine_matrix()
     msg = str(exc.value)
-    assert "record 2 (id 'tnf-ra-again'), field 'disease': second cell for tnf x ra" in msg
-    assert "record 3 (id 'tnf-lupus'), field 'disease': unknown disease 'lupus'" in msg
+    assert "data/cytokine_matrix.yaml" in msg
+    assert (f"record 2 (id '{second['id']}'), field 'disease': second cell for {first['cytokine']} x "
+            f"{first['disease']} (first: '{first['id']}')") in msg
+    assert f"record 3 (id '{third['id']}'), field 'disease': unknown disease 'lupus'" in msg
 
 
-def test_matrix_incomplete_file_lists_missing_cells():
-    with pytest.raises(DataError, match=r"matrix incomplete, no cell for: tnf x ms"):
-        load_cytokine_matrix(data_dir=FIXTURES / "incomplete")
+def test_matrix_incomplete_file_lists_missing_cells(course_content):
+    removed = course_content.read("cytokine_matrix")["records"][-1]
+    course_content.patch("cytokine_matrix", lambda d: d["records"].pop())
+    with pytest.raises(DataError, match=rf"matrix incomplete, no cell for: {removed['cytokine']} x {removed['disease']}$"):
+        load_cytokine_matrix()
 
 
 # ---- patient cases model ----
@@ -89,12 +99,19 @@ def test_case_unknown_names_are_clear_errors():
         cases.case_outcome("ms-il17", "sky-high")
 
 
-def test_cases_bad_file_names_nested_field():
+def test_cases_bad_file_names_nested_field(course_content):
+    def edit(doc):
+        results = doc["records"][0]["results"]
+        results[0]["sources"] = ["no-such-key-2099"]
+        results[1]["id"] = results[0]["id"]
+    doc = course_content.patch("patient_cases", edit)
+    case = doc["records"][0]
     with pytest.raises(DataError) as exc:
-        load_patient_cases(data_dir=FIXTURES)
+        load_patient_cases()
     msg = str(exc.value)
-    assert "field 'results.0.sources.0': unknown reference key 'no-such-key-2099'" in msg
-    assert "field 'results.1.id': duplicate result id 'pos'" in msg
+    where = f"record 1 (id '{case['id']}')"
+    assert f"{where}, field 'results.0.sources.0': unknown reference key 'no-such-key-2099'" in msg
+    assert f"{where}, field 'results.1.id': duplicate result id '{case['results'][0]['id']}'" in msg
 
 
 # ---- safety checklist model ----
@@ -108,16 +125,23 @@ def test_checklist_phases_by_hand():
     assert s.therapy("natalizumab").count_by_kind() == {"screening": 2, "monitoring": 2}
 
 
-def test_hepatitis_b_screening_spans_three_therapies():
-    assert load_safety_checklists().screening_for("hepatitis B") == ["anti-cd20", "tnf-blockers", "cd19-car-t"]
+def test_hepatitis_b_screening_spans_four_therapies():
+    assert load_safety_checklists().screening_for("hepatitis B") == ["anti-cd20", "tnf-blockers", "jak-inhibitors", "cd19-car-t"]
 
 
-def test_checklist_bad_phase_and_kind_are_named():
-    with pytest.raises(DataError, match=r"field 'items.0.phase': unknown phase 'someday'"):
-        load_safety_checklists(data_dir=FIXTURES)
-    with pytest.raises(DataError, match=r"record 1 \(id 'bad-kind'\), field 'items.0.kind'"):
-        load_safety_checklists(data_dir=FIXTURES / "safety_kind")
-    with pytest.raises(KeyError, match="unknown therapy"):
+def test_checklist_bad_phase_and_kind_are_named(course_content):
+    course_content.patch("safety_checklists", lambda d: d["records"][0]["items"][0].update(phase="someday"))
+    where = f"record 1 (id '{course_content.read('safety_checklists')['records'][0]['id']}')"
+    with pytest.raises(DataError, match=rf"{re.escape(where)}, field 'items.0.phase': unknown phase 'someday'"):
+        load_safety_checklists()
+    course_content.patch("safety_checklists", lambda d: d["records"][0]["items"][0].update(phase="before",
+                                                                                         kind="guesswork"))
+    with pytest.raises(DataError, match=rf"{re.escape(where)}, field 'items.0.kind'"):
+        load_safety_checklists()
+
+
+def test_checklist_unknown_therapy_is_a_clear_error():
+    with pytest.raises(KeyError, match="unknown therapy 'leeches'"):
         load_safety_checklists().therapy("leeches")
 
 

@@ -23,8 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # notebook, widget root selector, button to click, text that must then be visible in that widget
 LIVE_CHECKS = [
-    ("chapters/05_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
+    ("chapters/06_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
     ("chapters/01_autoimmunity.ipynb", ".course-therapy-reach", "TNF blockade", "TNF blockade"),
+    ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
+     "Methotrexate and Influenza"),
+    ("chapters/03_pathogenic_antibodies.ipynb", ".course-complement", "Avacopan", "Avacopan (Tavneos)"),
+    ("chapters/07_restoring_tolerance.ipynb", ".course-modality-comparison", "Joint pain, no arthritis yet",
+     "Joint pain, no arthritis yet"),
 ]
 
 

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
-
 import pytest
 
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
-from widgets.models.checkpoints import DRUGS, LEVELS, t_cell_outcome
+from widgets.models.checkpoints import load_checkpoints
 from widgets.models.pharmacokinetics import DosingScenario, elimination_rate
 from widgets.models.therapies import load_therapies
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 # ---- therapy table -------------------------------------------------------------------------------------------
@@ -37,12 +34,14 @@ def test_rituximab_is_not_approved_for_sle_and_obinutuzumab_is_for_lupus_nephrit
 
 
 def test_filter_by_class_target_and_disease(table):
-    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab"]
+    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab",
+                                                         "ublituximab"]  # Briumvi, MS 2022 (issue 12)
     assert [t.id for t in table.by_target("cd20")] == [t.id for t in table.by_class("anti-CD20")]
-    assert {t.id for t in table.by_target("IL-6")} == {"tocilizumab", "sarilumab"}
+    assert {t.id for t in table.by_target("IL-6")} == {"tocilizumab", "sarilumab", "satralizumab"}
     # no IL-17A blocker and no TNF inhibitor is approved in MS
     assert {t.drug_class for t in table.by_disease("rms")} == {"anti-CD20", "integrin"}
-    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab"]
+    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab",
+                                                                                   "ublituximab"]
     assert [t.id for t in table.filter(target="TNF", disease="crohns")] == ["infliximab", "adalimumab", "certolizumab-pegol"]
     assert len(table.filter()) == len(table.records)
 
@@ -50,8 +49,8 @@ def test_filter_by_class_target_and_disease(table):
 def test_filter_errors_name_the_bad_value(table):
     with pytest.raises(KeyError, match="unknown disease 'lupus'"):
         table.by_disease("lupus")
-    with pytest.raises(KeyError, match="unknown class 'anti-CD19'"):
-        table.by_class("anti-CD19")
+    with pytest.raises(KeyError, match="unknown class 'anti-CD22'"):
+        table.by_class("anti-CD22")
     with pytest.raises(ValueError, match="needs some text"):
         table.by_target("  ")
     with pytest.raises(KeyError, match="unknown therapy 'x'"):
@@ -65,31 +64,51 @@ def test_intervals_and_biologics(table):
     assert not table.get("tofacitinib").is_biologic and table.get("abatacept").is_biologic
 
 
-def test_bad_therapy_data_names_file_record_and_field():
+def test_bad_therapy_data_names_file_record_and_field(course_content):
+    def edit(doc):
+        r = record(doc, "rituximab")
+        r["indications"] = [{"disease": "ra", "year": 1990}, {"disease": "lupus"}, {"disease": "ra"}]
+        r["dosing"]["interval_days"] = 0
+    first = record(course_content.patch("therapies", edit), "rituximab")["first_fda_approval"]
+    first_year = int(str(first.get("date", first.get("year")))[:4])
+    assert first_year > 1990
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_bad_disease", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "therapies_bad_disease.yaml" in msg
-    assert "record 1 (id 'fakemab'), field 'indications.1.disease': unknown disease 'sle'" in msg
-    assert "field 'indications.2.disease': disease 'ra' listed twice" in msg
-    assert "field 'indications.0.year': approval year 1990 is before the agent's first FDA approval (1997)" in msg
-    assert "field 'dosing.interval_days': must be a positive number of days, got 0" in msg
+    where = course_content.label("therapies", "rituximab")
+    assert "data/therapies.yaml" in msg
+    assert f"{where}, field 'indications.1.disease': unknown disease 'lupus'" in msg
+    assert f"{where}, field 'indications.2.disease': disease 'ra' listed twice" in msg
+    assert (f"{where}, field 'indications.0.year': approval year 1990 is before the agent's first FDA approval "
+            f"({first_year})") in msg
+    assert f"{where}, field 'dosing.interval_days': must be a positive number of days, got 0" in msg
 
 
-def test_missing_dosing_and_unknown_field_are_named():
+def test_missing_dosing_and_unknown_field_are_named(course_content):
+    def edit(doc):
+        r = record(doc, "adalimumab")
+        r["interval"] = r.pop("dosing")["interval_days"]
+    course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_missing_dosing", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "record 1 (id 'nodose'), field 'dosing': missing required field" in msg
+    assert f"{course_content.label('therapies', 'adalimumab')}, field 'dosing': missing required field" in msg
     assert "unknown field(s)" in msg and "'interval'" in msg
 
 
-def test_date_year_mismatch_and_unknown_source_are_named():
+def test_date_year_mismatch_and_unknown_source_are_named(course_content):
+    def edit(doc):
+        r = record(doc, "adalimumab")
+        r["first_fda_approval"] = {**r["first_fda_approval"], "date": "2002-12-31", "year": 2003}
+        r["sources"].append("nobody2030madeup")
+    doc = course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
-        load_therapies(name="therapies_date_mismatch", data_dir=FIXTURES)
+        load_therapies()
     msg = str(exc.value)
-    assert "field 'sources.1': unknown reference key 'nobody2030madeup'" in msg
-    assert "field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
+    where = course_content.label("therapies", "adalimumab")
+    j = len(record(doc, "adalimumab")["sources"]) - 1
+    assert f"{where}, field 'sources.{j}': unknown reference key 'nobody2030madeup'" in msg
+    assert f"{where}, field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
 
 
 # ---- concentration model ------------------------------------------------------------------------------------
@@ -137,6 +156,16 @@ def test_curve_approaches_steady_state_and_rejects_bad_input():
 
 
 # ---- T-cell activation ----------------------------------------------------------------------------------------
+MODEL = load_checkpoints()
+DRUGS, LEVELS, t_cell_outcome = MODEL.drug_ids, MODEL.level_names, MODEL.outcome
+
+
+def test_the_model_reads_its_levels_and_drugs_from_data():
+    assert LEVELS == ("resting", "anergic", "strongly restrained", "restrained", "activated")
+    assert DRUGS == ("none", "anti-pd1", "anti-ctla4", "abatacept", "pd1-agonist")
+    assert MODEL.drug("abatacept").sets == {"cd28": False, "ctla4": False}
+
+
 def test_no_signal_one_means_no_activation_whatever_else():
     for cd28, ctla4, pd1, drug in itertools.product([False, True], [False, True], [False, True], DRUGS):
         assert t_cell_outcome(False, cd28, ctla4, pd1, drug).level == "resting"
@@ -151,12 +180,12 @@ def test_two_signals_and_brakes():
 
 
 def test_each_drug_moves_the_cell_the_right_way():
-    assert t_cell_outcome(True, True, False, True, "anti_pd1").level == "activated"       # brake released
-    assert t_cell_outcome(True, True, True, False, "anti_ctla4").level == "activated"
+    assert t_cell_outcome(True, True, False, True, "anti-pd1").level == "activated"       # brake released
+    assert t_cell_outcome(True, True, True, False, "anti-ctla4").level == "activated"
     assert t_cell_outcome(True, True, False, False, "abatacept").level == "anergic"       # no co-stimulation
-    assert t_cell_outcome(True, True, False, False, "pd1_agonist").level == "restrained"  # brake applied
+    assert t_cell_outcome(True, True, False, False, "pd1-agonist").level == "restrained"  # brake applied
     # a blocker of a brake that is not engaged changes nothing, and says so
-    same = t_cell_outcome(True, True, False, False, "anti_pd1")
+    same = t_cell_outcome(True, True, False, False, "anti-pd1")
     assert same.level == "activated" and "not engaged" in same.drug_effect
 
 
@@ -167,6 +196,6 @@ def test_every_state_has_an_explanation_and_sources():
             assert o.level in LEVELS and o.activation == LEVELS.index(o.level)
             assert o.explanation and o.sources and "chen2013costimulation" in o.sources
             assert bool(o.drug_effect) == (drug != "none")
-    assert "tuttle2023peresolimab" in t_cell_outcome(True, True, False, False, "pd1_agonist").sources
+    assert "tuttle2023peresolimab" in t_cell_outcome(True, True, False, False, "pd1-agonist").sources
     with pytest.raises(ValueError, match="unknown drug 'nivolumab'"):
         t_cell_outcome(True, True, False, False, "nivolumab")

@@ -2,19 +2,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import ipywidgets as ipw
 import pytest
 
 import widgets
-from widgets.models.checkpoints import DRUGS
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.models.therapies import load_therapies
-from widgets.views.nested import NestedPanels
-from widgets.views.pharmacokinetics import HALF_LIVES, INTERVALS
+from widgets.views.panels import NestedPanels
 from widgets.views.therapies import therapy_table_html
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 def _links_ok(w):
@@ -53,11 +48,13 @@ def test_therapy_explorer_filters_and_shows_sources():
         w.show("By disease", "flu")
 
 
-def test_therapy_table_escapes_data_text(tmp_path):
-    text = (FIXTURES / "therapies_date_mismatch.yaml").read_text()
-    text = text.replace(", nobody2030madeup", "").replace(", year: 2003", "")
-    (tmp_path / "therapies_html.yaml").write_text(text)
-    model = load_therapies(name="therapies_html", data_dir=tmp_path)
+def test_therapy_table_escapes_data_text(course_content):
+    def edit(doc):
+        adalimumab = record(doc, "adalimumab")
+        adalimumab["indications"][0]["note"] = "<script>alert(1)</script>"
+        adalimumab["notes"] = "<img src=x onerror=alert(1)>"
+    course_content.patch("therapies", edit)
+    model = load_therapies()
     html = therapy_table_html(model)
     assert "&lt;script&gt;" in html and "<script" not in html
     assert "<img" not in html  # the notes field with an onerror attribute is inert text
@@ -65,6 +62,7 @@ def test_therapy_table_escapes_data_text(tmp_path):
 
 def test_concentration_explorer_has_one_panel_per_setting_and_alt_text():
     w = widgets.concentration_explorer()
+    HALF_LIVES, INTERVALS = w.choices.half_lives, w.choices.intervals
     assert "course-concentration" in w._dom_classes
     _links_ok(w)
     assert len(w.stacks_by_level[1]) == len(HALF_LIVES)
@@ -79,13 +77,14 @@ def test_concentration_explorer_has_one_panel_per_setting_and_alt_text():
 
 def test_t_cell_widget_enumerates_every_state():
     w = widgets.t_cell_activation()
+    DRUGS = w.model.drug_ids
     assert "course-t-cell" in w._dom_classes
     _links_ok(w)
     assert len(w.stacks_by_level[4]) == 16 and all(len(s.children) == len(DRUGS) for s in w.stacks_by_level[4])
     assert "Activated" in w.visible_leaf().value
     w.select(1, 1, 0, 0, DRUGS.index("abatacept"))
     assert "antigen without co-stimulation" in w.visible_leaf().value
-    w.select(1, 1, 0, 1, DRUGS.index("anti_pd1"))
+    w.select(1, 1, 0, 1, DRUGS.index("anti-pd1"))
     assert "releases the PD-1 brake" in w.visible_leaf().value
     w.select(0, 1, 0, 0, 0)
     assert "has not seen its antigen" in w.visible_leaf().value

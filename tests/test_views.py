@@ -7,11 +7,10 @@ import ipywidgets as ipw
 import pytest
 
 import widgets
+from data_patch import course_content  # noqa: F401 (a fixture)
 from widgets.models.quiz import load_questions
-from widgets.views.common import ChoicePanels
+from widgets.views.panels import ChoicePanels
 from widgets.views.knowledge_check import KnowledgeCheck
-
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
 
 
 def test_choice_panels_are_linked_in_the_browser():
@@ -21,7 +20,7 @@ def test_choice_panels_are_linked_in_the_browser():
     w.select(1)
     assert w.stack.selected_index == 1 and w.buttons.index == 1
     assert "course-widget" in w._dom_classes
-    with pytest.raises(ValueError, match="no panel 5"):
+    with pytest.raises(ValueError, match="index 5 out of range 0-1 for control 0"):
         w.select(5)
 
 
@@ -55,11 +54,52 @@ def test_therapy_reach_panels_have_alt_text_and_sources():
     assert w.stack.selected_index == 3
 
 
-def test_data_text_cannot_inject_html():
-    q = load_questions(name="script_injection", data_dir=FIXTURES)
-    kc = KnowledgeCheck(q)
+def test_data_text_cannot_inject_html(course_content):
+    def edit(doc):
+        q = doc["records"][0]
+        q["prompt"] = "Is <script>alert('x')</script> shown as text?"
+        q["options"][0].update(text="<img src=x onerror=alert(1)>", feedback="[link](javascript:alert(1)) stays inert")
+    course_content.patch("knowledge_checks", edit)
+    kc = KnowledgeCheck(load_questions()[:1])
     html = "".join(c.value for c in kc.children if isinstance(c, ipw.HTML))
     html += "".join(p.value for p in kc.items[0].stack.children)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="javascript:' not in html  # the link is left as inert text
     assert "<img" not in html  # the option text with an onerror attribute is never a live element
+
+
+def test_a_panel_tree_folds_choices_into_shared_stacks():
+    """Three on/off controls, panel = how many are on: Stacks are shared per (level, count so far)."""
+    from widgets.views.panels import PanelTree
+
+    controls = [ipw.ToggleButtons(options=["off", "on"]) for _ in range(3)]
+    leaves = {n: ipw.HTML(f"{n} on") for n in range(4)}
+    tree = PanelTree(controls, [2, 2, 2], lambda n: leaves[n], step=lambda n, k, i: n + i, start=0)
+    assert [len(level) for level in tree.stacks_by_level] == [1, 2, 3]  # a plain nesting needs 1, 2, 4
+    assert all(isinstance(link, ipw.widgets.widget_link.Link) for link in tree.links) and len(tree.links) == 6
+    assert all(any(l.source == (controls[k], "index") and l.target == (s, "selected_index") for l in tree.links)
+               for k, level in enumerate(tree.stacks_by_level) for s in level)
+    tree.select(1, 0, 1)
+    assert tree.visible() is leaves[2] and [c.index for c in controls] == [1, 0, 1]
+    with pytest.raises(ValueError, match="index 2 out of range 0-1 for control 1"):
+        tree.select(0, 2, 0)
+
+
+def test_a_panel_tree_links_two_controls_to_one_choice_and_wraps_nodes():
+    from widgets.views.panels import PanelTree
+
+    buttons, slider = ipw.ToggleButtons(options=["a", "b"]), ipw.SelectionSlider(options=["a", "b"])
+    day = ipw.ToggleButtons(options=["1", "2", "3"])
+    tree = PanelTree([(buttons, slider), day], [2, 3], lambda ix: ipw.HTML(f"{ix}"), initial=[0, 2],
+                     around=lambda k, ix, node: ipw.VBox([node, ipw.HTML(f"about {ix[0]}")]) if k == 0 else node)
+    assert len(tree.links) == 2 + 2  # both first-level controls to the outer Stack; the day to each inner one
+    assert isinstance(tree.root.children[1], ipw.VBox) and tree.root.children[1].children[1].value == "about 1"
+    assert tree.visible().value == "(0, 2)"
+    tree.select(1, 0)
+    assert tree.visible().value == "(1, 0)" and buttons.index == slider.index == 1
+
+
+def test_jslink_is_called_only_in_the_panel_module():
+    root = Path(widgets.__file__).parent
+    calls = [str(f.relative_to(root)) for f in root.rglob("*.py") if "jslink(" in f.read_text(encoding="utf-8")]
+    assert calls == ["views/panels.py"]

@@ -1,6 +1,7 @@
 """Widgets reject out-of-range values with a clear message, generic over every exported builder: every control
 in every widget tree is pushed past its range and must either refuse (an error that names the range) or stay
-within range, and every ChoicePanels-style `select()` refuses a missing panel with the valid range named."""
+within range, and every view's `select()` (one behaviour, from widgets.views.panels) refuses a missing panel
+with the valid range named."""
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -9,8 +10,7 @@ from traitlets import TraitError
 
 import widgets
 from widget_tree import builders, call_builder, walk
-from widgets.views.common import ChoicePanels
-from widgets.views.nested import NestedPanels
+from widgets.views.panels import ChoicePanels
 
 INDEXED = (ipw.ToggleButtons, ipw.SelectionSlider, ipw.Dropdown, ipw.RadioButtons, ipw.Select)
 NUMERIC = (ipw.IntSlider, ipw.FloatSlider, ipw.BoundedIntText, ipw.BoundedFloatText)
@@ -45,30 +45,24 @@ def test_controls_refuse_or_clamp_out_of_range_values(name):
 
 @pytest.mark.parametrize("name", builders())
 def test_select_refuses_a_missing_panel_and_names_the_range(name):
+    """Every view built on widgets.views.panels has the one select(*indices): one index per control."""
     checked = 0
     for root in call_builder(name):
         for w in walk(root):
-            if isinstance(w, ChoicePanels) or (callable(getattr(w, "select", None)) and hasattr(w, "stack")):
-                n = len(w.stack.children)
+            if not (callable(getattr(w, "select", None)) and hasattr(w, "sizes") and hasattr(w, "controls")):
+                continue
+            last = [n - 1 for n in w.sizes]
+            for level, n in enumerate(w.sizes):
                 for bad in (n, -1):
-                    with pytest.raises(ValueError, match=rf"no panel {bad}: choose 0-{n - 1}"):
-                        w.select(bad)
-                w.select(n - 1)
-                assert w.stack.selected_index == n - 1
-                checked += 1
-            elif isinstance(w, NestedPanels) or (hasattr(w, "sizes") and callable(getattr(w, "select", None))):
-                # several controls decide the panel: select(*indices), one index per control
-                last = [n - 1 for n in w.sizes]
-                for level, n in enumerate(w.sizes):
-                    bad = list(last)
-                    bad[level] = n
-                    with pytest.raises(ValueError, match=rf"index {n} out of range 0-{n - 1} for control {level}"):
-                        w.select(*bad)
-                with pytest.raises(ValueError, match=rf"give {len(w.sizes)} indices"):
-                    w.select(0)
-                w.select(*last)
-                assert all(c.index == i for c, i in zip(w.controls, last))
-                checked += 1
+                    indices = list(last)
+                    indices[level] = bad
+                    with pytest.raises(ValueError, match=rf"index {bad} out of range 0-{n - 1} for control {level}"):
+                        w.select(*indices)
+            with pytest.raises(ValueError, match=rf"give {len(w.sizes)} indices"):
+                w.select(*last, 0)
+            w.select(*last)
+            assert [c.index for c in w.controls] == last
+            checked += 1
     assert checked, f"{name}: no selectable panels"
 
 

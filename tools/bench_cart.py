@@ -58,8 +58,8 @@ def bench_rows(ctx):
 
 def main() -> int:
     html_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"
-    if not (html_dir / "chapters" / "05_car_t.html").exists():
-        print(f"bench_cart: {html_dir}/chapters/05_car_t.html not found; build the book first (make book)")
+    if not (html_dir / "chapters" / "06_car_t.html").exists():
+        print(f"bench_cart: {html_dir}/chapters/06_car_t.html not found; build the book first (make book)")
         return 1
     figures = measure(html_dir)
     failed = False

@@ -1,7 +1,10 @@
 """Data layer: load `data/*.yaml`, validate it against `data/schemas/*.schema.json`, check every source key
-against `references.bib`. A bad file raises one `DataError` naming the file, the record and the field."""
+against `references.bib`, then the dataset's own checks. A bad file raises one `DataError` naming the file, the
+record and the field. Where the content is read from: `content_root()` (widgets.data.location)."""
 from widgets.data.errors import DataError, Problem
-from widgets.data.loader import DATA_DIR, ROOT, Dataset, load_dataset
+from widgets.data.location import ENV_VAR, ContentRoot, content_root
+from widgets.data.loader import Dataset, dataset_names, load_dataset
 from widgets.data.bib import bib_keys, short_citation
 
-__all__ = ["DataError", "Problem", "Dataset", "load_dataset", "bib_keys", "short_citation", "DATA_DIR", "ROOT"]
+__all__ = ["DataError", "Problem", "Dataset", "load_dataset", "dataset_names", "bib_keys", "short_citation",
+           "content_root", "ContentRoot", "ENV_VAR"]

@@ -28,9 +28,10 @@ class DataError(ValueError):
 
 
 def _display(path: Path) -> str:
-    from widgets.data.loader import ROOT  # late import: loader imports this module
+    """The path as the reader knows it: relative to the content root in use (data/x.yaml), else in full."""
+    from widgets.data.location import content_root
 
     try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
+        return str(path.resolve().relative_to(content_root().path))
+    except (ValueError, FileNotFoundError):
         return str(path)

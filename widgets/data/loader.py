@@ -1,29 +1,29 @@
-"""Load one curated data file: YAML syntax, JSON Schema, source keys, then any dataset-specific checks.
+"""Load one curated data file: YAML syntax, JSON Schema, every source key (at any depth), unique ids, then the
+dataset's own whole-file checks (`widgets.data.checks`).
 
-Every fault found is collected and raised as one DataError, so nothing is returned half-built.
+Models get their records only through `load_dataset`. Every fault found is collected and raised as one
+DataError, so nothing is returned half-built: all schema faults together, or (once the shape is right) all
+source-key, id and dataset faults together.
 """
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-from widgets.data.bib import BIB_PATH, bib_keys
+from widgets.data.bib import bib_keys, unknown_key_message
+from widgets.data.checks import DATASET_CHECKS
 from widgets.data.errors import DataError, Problem
+from widgets.data.location import ContentRoot, content_root
 
-ROOT = Path(__file__).resolve().parents[2]
-# COURSE_DATA_DIR lets tests point the loader at fixture files without touching the real data.
-DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", ROOT / "data"))
-SCHEMA_DIR = ROOT / "data" / "schemas"
-
-# A check receives one valid record and yields (field, message) for each semantic fault.
-RecordCheck = Callable[[dict[str, Any]], Iterable[tuple[str, str]]]
+COMMON_SCHEMA = "common.defs.json"  # the shared `id` and `sources` definitions every schema refers to
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,12 @@ class Dataset:
 def record_label(index: int, record: Any) -> str:
     rid = record.get("id") if isinstance(record, dict) else None
     return f"record {index + 1}" + (f" (id '{rid}')" if rid else "")
+
+
+def dataset_names(root: ContentRoot | None = None) -> list[str]:
+    """Every dataset that has a schema (data/schemas/<name>.schema.json)."""
+    root = root or content_root()
+    return sorted(p.name.removesuffix(".schema.json") for p in root.schema_dir.glob("*.schema.json"))
 
 
 def read_yaml(path: Path) -> Any:
@@ -72,9 +78,35 @@ def _record_at_line(text: str, line: int) -> str | None:
     return f"record {count}" + (f" (id '{rid}')" if rid else "") + " or the one after it"
 
 
-def _schema_problems(doc: Any, schema: dict) -> list[Problem]:
+@lru_cache(maxsize=8)
+def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    """One validator per schema, all sharing the registry that resolves `common.defs.json` references."""
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))}
+    registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas.items())
+    return {name.removesuffix(".schema.json"): Draft202012Validator(s, registry=registry)
+            for name, s in schemas.items() if name.endswith(".schema.json")}
+
+
+def validator(name: str) -> Draft202012Validator:
+    """The validator of one dataset's JSON Schema (from the content root in use), references resolved."""
+    return _validator(name, content_root())
+
+
+def schema(name: str) -> dict:
+    """The JSON Schema of one dataset (from the content root in use)."""
+    return validator(name).schema
+
+
+def _validator(name: str, root: ContentRoot) -> Draft202012Validator:
+    validators = _validators(root.schema_dir)
+    if name not in validators:
+        raise DataError(root.data_dir / f"{name}.yaml",
+                        [Problem(None, None, f"no schema {name}.schema.json in {root.schema_dir}")])
+    return validators[name]
+
+
+def _schema_problems(doc: Any, validator: Draft202012Validator) -> list[Problem]:
     problems = []
-    validator = Draft202012Validator(schema)
     for err in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(err.absolute_path)
         record = None
@@ -95,35 +127,57 @@ def _schema_problems(doc: Any, schema: dict) -> list[Problem]:
     return problems
 
 
-def _source_problems(records: list[dict], keys: frozenset[str]) -> list[Problem]:
-    problems = []
-    for i, rec in enumerate(records):
-        for j, key in enumerate(rec.get("sources", [])):
-            if key not in keys:
-                problems.append(Problem(record_label(i, rec), f"sources.{j}",
-                                        f"unknown reference key '{key}' (not in references.bib)"))
-    return problems
+def source_keys(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, key) for every reference key at any depth: each item of a `sources` list, each `source` string."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == "sources" and isinstance(v, list):
+                yield from (((*path, k, j), key) for j, key in enumerate(v))
+            elif k == "source" and isinstance(v, str):
+                yield (*path, k), v
+            else:
+                yield from source_keys(v, (*path, k))
+    elif isinstance(value, list):
+        for j, v in enumerate(value):
+            yield from source_keys(v, (*path, j))
 
 
-def load_dataset(name: str, checks: RecordCheck | None = None, *, data_dir: Path | None = None,
-                 schema_name: str | None = None, bib_path: Path = BIB_PATH) -> Dataset:
-    """Load `data/<name>.yaml`, validated by `data/schemas/<schema_name or name>.schema.json`."""
-    path = (data_dir or DATA_DIR) / f"{name}.yaml"
-    schema_path = SCHEMA_DIR / f"{schema_name or name}.schema.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    doc = read_yaml(path)
-    problems = _schema_problems(doc, schema)
-    if problems:  # semantic checks assume the shape is right
+def _where(doc: dict, path: tuple) -> tuple[str | None, str]:
+    """A path in the document as (record label or None, dotted field inside it)."""
+    if len(path) >= 2 and path[0] == "records":
+        return record_label(path[1], doc["records"][path[1]]), ".".join(map(str, path[2:]))
+    return None, ".".join(map(str, path))
+
+
+def check_document(name: str, doc: dict, path: Path, root: ContentRoot) -> None:
+    """Every check of one dataset on an in-memory document; raises one DataError listing every fault."""
+    problems = _schema_problems(doc, _validator(name, root))
+    if problems:  # the checks below assume the shape is right
         raise DataError(path, problems)
+    keys = bib_keys(root.bib_path)
+    for where, key in source_keys(doc):
+        if key not in keys:
+            problems.append(Problem(*_where(doc, where), unknown_key_message(key, root.bib_path)))
     records = doc["records"]
-    problems = _source_problems(records, bib_keys(bib_path))
-    ids = [r.get("id") for r in records if "id" in r]
-    for i, rec in enumerate(records):
-        if "id" in rec and ids.count(rec["id"]) > 1:
-            problems.append(Problem(record_label(i, rec), "id", "duplicate id"))
-        if checks:
-            problems += [Problem(record_label(i, rec), f, m) for f, m in checks(rec)]
+    ids = [r.get("id") for r in records]
+    problems += [Problem(record_label(i, r), "id", "duplicate id")
+                 for i, r in enumerate(records) if "id" in r and ids.count(r["id"]) > 1]
+    for index, field, message in DATASET_CHECKS.get(name, _no_checks)(doc):
+        problems.append(Problem(record_label(index, records[index]) if index is not None else None, field, message))
     if problems:
         raise DataError(path, problems)
+
+
+def _no_checks(doc: dict) -> Iterator:
+    return iter(())
+
+
+def load_dataset(name: str) -> Dataset:
+    """Load `data/<name>.yaml` from the content root in use (see `widgets.data.location`), validated by
+    `data/schemas/<name>.schema.json`, every source key, unique ids and the dataset's own checks."""
+    root = content_root()
+    path = root.data_dir / f"{name}.yaml"
+    doc = read_yaml(path)
+    check_document(name, doc, path, root)
     meta = {k: v for k, v in doc.items() if k != "records"}
-    return Dataset(name=name, path=path, meta=meta, records=tuple(records))
+    return Dataset(name=name, path=path, meta=meta, records=tuple(doc["records"]))

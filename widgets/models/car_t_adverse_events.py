@@ -1,11 +1,9 @@
 """Side effects of CAR T-cell therapy on a timeline (days from infusion), for two bodies of evidence."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from widgets.data import bib_keys, load_dataset
+from widgets.data import load_dataset
 
 EVIDENCE = {"oncology": "Oncology product labels", "autoimmune": "Autoimmune studies"}
 
@@ -54,24 +52,8 @@ class SideEffects:
         return [e for e in self.events if not e.evidence[evidence].has_timing]
 
 
-def event_checks(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    keys = bib_keys()
-    for ev, w in record["evidence"].items():
-        start, end, median = w["start"], w["end"], w["onset_median"]
-        if (start is None) != (end is None):
-            yield f"evidence.{ev}", "start and end must both be given or both be null"
-        elif start is not None:
-            if start > end:
-                yield f"evidence.{ev}.start", f"onset day {start} is after the end day {end}"
-            if median is not None and not start <= median <= end:
-                yield f"evidence.{ev}.onset_median", f"median onset day {median} lies outside days {start} to {end}"
-        for j, key in enumerate(w["sources"]):
-            if key not in keys:
-                yield f"evidence.{ev}.sources.{j}", f"unknown reference key '{key}' (not in references.bib)"
-
-
-def load_side_effects(**kwargs) -> SideEffects:
-    ds = load_dataset("car_t_adverse_events", checks=event_checks, **kwargs)
+def load_side_effects() -> SideEffects:
+    ds = load_dataset("car_t_adverse_events")
     events = []
     for r in ds.records:
         windows = {ev: Window(w["start"], w["end"], w["onset_median"], w["onset_range"], w["duration"],

@@ -1,11 +1,15 @@
 """ASTCT 2019 consensus grading of CRS and ICANS in adults (Lee et al., Biol Blood Marrow Transplant 2019).
 
-Each finding is a level of one domain; the grade is set by the most severe domain. Grade 5 (death from the
-toxicity) is not a finding a learner chooses, so it is not offered here.
+The scales, their domains, levels and words live in data/car_t_grading.yaml. Each finding is a level of one
+domain and sets a grade on its own; the grade is the highest of them, unless a required domain (fever, for
+CRS) is absent, which means no grade at all.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from widgets.data import load_dataset
 
 
 @dataclass(frozen=True)
@@ -13,71 +17,81 @@ class Domain:
     id: str
     label: str
     levels: tuple[str, ...]
-    grades: tuple[int, ...]  # the grade each level sets on its own (0 = this domain adds nothing)
+    grades: tuple[int, ...]        # the grade each level sets on its own
+    notes: tuple[str | None, ...]  # words for that grade under the finding, where the scale's own do not fit
+    required: bool = False         # at grade 0, the whole scale is at grade 0
 
     def grade(self, level: int) -> int:
-        if not 0 <= level < len(self.levels):
+        if not isinstance(level, int) or not 0 <= level < len(self.levels):
             raise ValueError(f"{self.id}: no level {level}; choose 0-{len(self.levels) - 1}")
         return self.grades[level]
 
 
-CRS_FEVER = Domain("fever", "Fever", (
-    "No fever",
-    "Fever ≥38 °C (or fever before tocilizumab or corticosteroids masked it)",
-), (0, 1))
-CRS_HYPOTENSION = Domain("hypotension", "Hypotension", (
-    "None",
-    "Not requiring vasopressors",
-    "Requiring one vasopressor, with or without vasopressin",
-    "Requiring several vasopressors (not counting vasopressin)",
-), (1, 2, 3, 4))
-CRS_HYPOXIA = Domain("hypoxia", "Hypoxia", (
-    "None",
-    "Low-flow nasal cannula (≤6 L/min) or blow-by oxygen",
-    "High-flow nasal cannula (>6 L/min), facemask, non-rebreather or Venturi mask",
-    "Positive pressure (CPAP, BiPAP, intubation and mechanical ventilation)",
-), (1, 2, 3, 4))
-CRS_DOMAINS = (CRS_FEVER, CRS_HYPOTENSION, CRS_HYPOXIA)
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    short: str
+    title: str
+    domains: tuple[Domain, ...]
+    words: tuple[str, ...]  # grade 0 to 4
+    explain_none: str
+    explain_graded: str
+    sources: tuple[str, ...]
 
-ICE = Domain("ice", "ICE score", (
-    "10 (normal)", "7–9", "3–6", "0–2", "0, because the patient is unarousable and cannot do the ICE test",
-), (0, 1, 2, 3, 4))
-CONSCIOUSNESS = Domain("consciousness", "Depressed level of consciousness", (
-    "None (alert)",
-    "Awakens spontaneously",
-    "Awakens to voice",
-    "Awakens only to touch",
-    "Unarousable, or needs vigorous or repeated touch to arouse; stupor or coma",
-), (0, 1, 2, 3, 4))
-SEIZURE = Domain("seizure", "Seizure", (
-    "None",
-    "Any clinical seizure that resolves rapidly, or non-convulsive seizures on EEG that resolve with treatment",
-    "Life-threatening prolonged seizure (>5 min), or repeated seizures without return to baseline",
-), (0, 3, 4))
-MOTOR = Domain("motor", "Motor findings", (
-    "None",
-    "Deep focal motor weakness such as hemiparesis or paraparesis",
-), (0, 4))
-ICP = Domain("icp", "Raised intracranial pressure / cerebral oedema", (
-    "None",
-    "Focal or local oedema on neuroimaging",
-    "Diffuse cerebral oedema; decerebrate or decorticate posturing; cranial nerve VI palsy; papilloedema; or Cushing's triad",
-), (0, 3, 4))
-ICANS_DOMAINS = (ICE, CONSCIOUSNESS, SEIZURE, MOTOR, ICP)
+    def domain(self, domain_id: str) -> Domain:
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise KeyError(f"{self.id}: unknown domain {domain_id!r}; known: {[d.id for d in self.domains]}")
+
+    def fold(self, state: tuple[bool, int], k: int, level: int) -> tuple[bool, int]:
+        """One domain's finding added to (required findings present so far, highest grade so far)."""
+        grade = self.domains[k].grade(level)
+        return state[0] and not (self.domains[k].required and grade == 0), max(state[1], grade)
+
+    START = (True, 0)
+
+    @staticmethod
+    def finish(state: tuple[bool, int]) -> int:
+        return state[1] if state[0] else 0
+
+    def grade(self, *levels: int) -> int:
+        """The grade (0-4) for one chosen level per domain, in the domains' order."""
+        if len(levels) != len(self.domains):
+            raise ValueError(f"{self.id}: give {len(self.domains)} levels, got {len(levels)}")
+        state = self.START
+        for k, level in enumerate(levels):
+            state = self.fold(state, k, level)
+        return self.finish(state)
+
+    def explain(self, grade: int) -> str:
+        return self.explain_graded if grade else self.explain_none
 
 
-def crs_grade(fever: int, hypotension: int, hypoxia: int) -> int:
-    """CRS grade 0-4. Fever is required; the grade is then set by the worse of hypotension and hypoxia."""
-    if CRS_FEVER.grade(fever) == 0:
-        CRS_HYPOTENSION.grade(hypotension), CRS_HYPOXIA.grade(hypoxia)  # still validate the levels
-        return 0
-    return max(CRS_HYPOTENSION.grade(hypotension), CRS_HYPOXIA.grade(hypoxia))
+@dataclass(frozen=True)
+class Grading:
+    scales: tuple[Scale, ...]
+    note: str
+
+    def scale(self, scale_id: str) -> Scale:
+        for s in self.scales:
+            if s.id == scale_id:
+                return s
+        raise KeyError(f"unknown scale {scale_id!r}; known: {[s.id for s in self.scales]}")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for s in self.scales for k in s.sources))
 
 
-def icans_grade(ice: int, consciousness: int, seizure: int, motor: int, icp: int) -> int:
-    """ICANS grade 0-4 in adults: the most severe domain not attributable to another cause."""
-    return max(d.grade(level) for d, level in zip(ICANS_DOMAINS, (ice, consciousness, seizure, motor, icp)))
+def _domain(d: dict) -> Domain:
+    levels: Sequence[dict] = d["levels"]
+    return Domain(d["id"], d["label"], tuple(lv["text"] for lv in levels), tuple(lv["grade"] for lv in levels),
+                  tuple(lv.get("note") for lv in levels), d.get("required", False))
 
 
-GRADE_WORDS = {0: "No CRS by ASTCT criteria", 1: "Grade 1", 2: "Grade 2", 3: "Grade 3", 4: "Grade 4"}
-ICANS_WORDS = {0: "No ICANS", 1: "Grade 1", 2: "Grade 2", 3: "Grade 3", 4: "Grade 4"}
+def load_grading() -> Grading:
+    ds = load_dataset("car_t_grading")
+    scales = tuple(Scale(r["id"], r["short"], r["title"], tuple(_domain(d) for d in r["domains"]), tuple(r["grades"]),
+                         r["explain_none"], r["explain_graded"], tuple(r["sources"])) for r in ds.records)
+    return Grading(scales, ds.meta["note"])

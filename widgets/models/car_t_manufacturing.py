@@ -1,11 +1,9 @@
 """The steps of making and giving an autologous CAR T-cell product, and the vein-to-vein time they add up to."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from widgets.data import DataError, Problem, bib_keys, load_dataset
+from widgets.data import load_dataset
 
 LOCATIONS = {
     "treatment-centre": "Treatment centre",
@@ -86,29 +84,8 @@ class Manufacturing:
         return out
 
 
-def step_checks(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    d = record["duration"]
-    for key in ("typical", "min", "max"):
-        if d[key] < 0:
-            yield f"duration.{key}", f"negative duration {d[key]} days"
-    if not d["min"] <= d["typical"] <= d["max"]:
-        yield "duration", f"typical {d['typical']} must lie within min {d['min']} to max {d['max']} days"
-
-
-def load_manufacturing(**kwargs) -> Manufacturing:
-    ds = load_dataset("car_t_manufacturing", checks=step_checks, **kwargs)
-    problems = []
-    keys = bib_keys()
-    for group in ("cited_vein_to_vein", "cited_turnaround"):
-        for j, fig in enumerate(ds.meta[group]):
-            if fig["source"] not in keys:
-                problems.append(Problem(None, f"{group}.{j}.source",
-                                        f"unknown reference key '{fig['source']}' (not in references.bib)"))
-    numbers = [r["step"] for r in ds.records]
-    if numbers != list(range(1, len(numbers) + 1)):
-        problems.append(Problem(None, "records.step", f"steps must be numbered 1, 2, 3... in order; got {numbers}"))
-    if problems:
-        raise DataError(ds.path, problems)
+def load_manufacturing() -> Manufacturing:
+    ds = load_dataset("car_t_manufacturing")
     steps = tuple(Step(r["id"], r["step"], r["title"], r["short"], r["location"], r["who"], r["what"], r["checks"],
                        Duration(**r["duration"]), r["in_vein_to_vein"], r["can_go_wrong"], tuple(r["sources"]))
                   for r in ds.records)

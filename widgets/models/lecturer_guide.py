@@ -34,10 +34,10 @@ class ChapterGuide:
         m = re.search(r"/(\d\d)_", self.chapter or "")
         return int(m.group(1)) if m else None
 
-def load_guide(**kwargs) -> list[ChapterGuide]:
+def load_guide() -> list[ChapterGuide]:
     """Every chapter in the guide data or the knowledge checks, in chapter order (numbered chapters first)."""
-    guide = load_dataset("lecturer_guide", **kwargs)
-    questions = load_questions(**kwargs)
+    guide = load_dataset("lecturer_guide")
+    questions = load_questions()
     by_slug: dict[str, list[Question]] = {}
     for q in questions:
         by_slug.setdefault(q.chapter, []).append(q)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.data import load_dataset
-from widgets.models._nested import nested_source_faults
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,8 @@ class PatientCases:
         return len({o.decision for o in self.case(case_id).outcomes}) > 1
 
 
-def _case_checks(record: dict):
-    ids = [r["id"] for r in record["results"]]
-    for i, rid in enumerate(ids):
-        if ids.count(rid) > 1:
-            yield f"results.{i}.id", f"duplicate result id '{rid}'"
-    yield from nested_source_faults(record["results"], "results")
-
-
-def load_patient_cases(**kwargs) -> PatientCases:
-    ds = load_dataset("patient_cases", checks=_case_checks, **kwargs)
+def load_patient_cases() -> PatientCases:
+    ds = load_dataset("patient_cases")
     cases = tuple(
         PatientCase(r["id"], r["title"], r["vignette"], r["biomarker"],
                     tuple(Outcome(o["id"], o["label"], o["decision"], o["verdict"], o["why"], tuple(o["sources"]))

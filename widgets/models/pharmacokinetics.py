@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from widgets.data import load_dataset
+
 
 def elimination_rate(half_life_days: float) -> float:
     if half_life_days <= 0:
@@ -94,3 +96,25 @@ class DosingScenario:
                 else:
                     pts.append((t, self.concentration(t)))
         return pts
+
+
+@dataclass(frozen=True)
+class ModelChoices:
+    """What the chapter's explorer offers (data/pharmacokinetics.yaml): the settings, the opening one, and
+    what the model leaves out."""
+    half_lives: tuple[float, ...]
+    intervals: tuple[float, ...]
+    initial: tuple[float, float]  # (half-life, interval)
+    note: str
+    sources: tuple[str, ...]
+
+    def scenarios(self) -> dict[tuple[float, float], DosingScenario]:
+        return {(h, tau): DosingScenario(h, tau) for h in self.half_lives for tau in self.intervals}
+
+
+def load_model_choices() -> ModelChoices:
+    ds = load_dataset("pharmacokinetics")
+    (record,) = ds.records
+    return ModelChoices(tuple(ds.meta["half_lives"]), tuple(ds.meta["intervals"]),
+                        (ds.meta["initial"]["half_life"], ds.meta["initial"]["interval"]), record["note"],
+                        tuple(record["sources"]))

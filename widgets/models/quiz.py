@@ -1,7 +1,6 @@
 """Knowledge checks: questions with one correct option and feedback for every option."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from widgets.data import load_dataset
@@ -34,15 +33,9 @@ class Question:
         return self.options[choice]
 
 
-def _one_correct(record: dict) -> Iterator[tuple[str, str]]:
-    n = sum(o["correct"] for o in record["options"])
-    if n != 1:
-        yield "options", f"exactly one option must have correct: true, found {n}"
-
-
-def load_questions(chapter: str | None = None, name: str = "knowledge_checks", **kwargs) -> list[Question]:
-    """Questions from data/<name>.yaml (validated by the knowledge_checks schema), optionally one chapter's."""
-    ds = load_dataset(name, checks=_one_correct, schema_name="knowledge_checks", **kwargs)
+def load_questions(chapter: str | None = None) -> list[Question]:
+    """Questions from data/knowledge_checks.yaml (each with exactly one correct option), optionally one chapter's."""
+    ds = load_dataset("knowledge_checks")
     questions = [
         Question(r["id"], r["chapter"], r["prompt"], tuple(Option(**o) for o in r["options"]), tuple(r["sources"]))
         for r in ds.records

@@ -5,7 +5,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from widgets.data import load_dataset
-from widgets.models._nested import nested_source_faults
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,7 @@ class SafetyChecklists:
     as_of: str
     phases: tuple[tuple[str, str], ...]  # (id, label) in time order
     therapies: tuple[Therapy, ...]
+    see_also: str | None = None  # where the details behind the checklists are taught
 
     def therapy(self, therapy_id: str) -> Therapy:
         for t in self.therapies:
@@ -55,23 +55,12 @@ class SafetyChecklists:
         return [t.id for t in self.therapies if any(k in i.text.lower() for i in t.in_phase("before"))]
 
 
-def load_safety_checklists(**kwargs) -> SafetyChecklists:
-    phases = None
-
-    def checks(record: dict):
-        yield from nested_source_faults(record["items"], "items")
-        if phases is not None:
-            for i, item in enumerate(record["items"]):
-                if item["phase"] not in phases:
-                    yield f"items.{i}.phase", f"unknown phase '{item['phase']}'; known: {sorted(phases)}"
-
-    # Phases live in the file's metadata, so read them first for the per-record check.
-    first = load_dataset("safety_checklists", **kwargs)
-    phases = {p["id"] for p in first.meta["phases"]}
-    ds = load_dataset("safety_checklists", checks=checks, **kwargs)
+def load_safety_checklists() -> SafetyChecklists:
+    ds = load_dataset("safety_checklists")
     therapies = tuple(
         Therapy(r["id"], r["name"], r["used_in"], r.get("boxed_warning"),
                 tuple(Item(i["phase"], i["kind"], i["text"], tuple(i["sources"])) for i in r["items"]),
                 tuple(r["sources"]))
         for r in ds.records)
-    return SafetyChecklists(ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies)
+    return SafetyChecklists(ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies,
+                            ds.meta.get("see_also"))

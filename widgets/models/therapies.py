@@ -4,7 +4,6 @@ Chapters 2-7 reuse it; filters here are plain Python so every chapter's view can
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from widgets.data import load_dataset
@@ -95,38 +94,8 @@ class Therapies:
         return result
 
 
-def check_therapy(diseases: dict[str, str]):
-    """Semantic checks for one record: known diseases, no duplicate indication, years not before first approval,
-    positive dosing intervals, and an approval date or year but not two that disagree."""
-    def check(rec: dict) -> Iterator[tuple[str, str]]:
-        first = rec["first_fda_approval"]
-        first_year = int(first["date"][:4]) if "date" in first else first.get("year")
-        if "date" in first and "year" in first and int(first["date"][:4]) != first["year"]:
-            yield "first_fda_approval", f"date {first['date']} and year {first['year']} disagree"
-        seen = set()
-        for j, ind in enumerate(rec["indications"]):
-            if ind["disease"] not in diseases:
-                yield f"indications.{j}.disease", (f"unknown disease '{ind['disease']}'; "
-                                                   f"add it to diseases: or use one of {sorted(diseases)}")
-            if ind["disease"] in seen:
-                yield f"indications.{j}.disease", f"disease '{ind['disease']}' listed twice"
-            seen.add(ind["disease"])
-            if first_year and ind.get("year") and ind["year"] < first_year:
-                yield f"indications.{j}.year", (f"approval year {ind['year']} is before the agent's first "
-                                                f"FDA approval ({first_year})")
-        interval = rec["dosing"]["interval_days"]
-        if interval is not None and interval <= 0:
-            yield "dosing.interval_days", f"must be a positive number of days, got {interval}"
-    return check
-
-
-def load_therapies(**kwargs) -> Therapies:
-    from widgets.data.loader import DATA_DIR, read_yaml
-    data_dir = kwargs.get("data_dir") or DATA_DIR
-    name = kwargs.pop("name", "therapies")
-    raw = read_yaml(data_dir / f"{name}.yaml")
-    diseases = raw.get("diseases", {}) if isinstance(raw, dict) and isinstance(raw.get("diseases"), dict) else {}
-    ds = load_dataset(name, check_therapy(diseases), schema_name="therapies", **kwargs)
+def load_therapies() -> Therapies:
+    ds = load_dataset("therapies")
     diseases = ds.meta["diseases"]
     records = []
     for r in ds.records:

@@ -1,5 +1,7 @@
-"""ipywidgets views. Each widget is one class built by one function a notebook calls.
+"""ipywidgets views. Each widget is one class built by one function a notebook calls, registered with
+`@builder(...)` (widgets.views.registry).
 
-Every interaction is wired in the browser (`ipw.jslink` to a Stack of pre-rendered panels), so the widgets
-also work in the static book and in slide decks, where no kernel runs (DESIGN.md point 2).
+Every interaction is wired in the browser: controls linked to Stacks of pre-rendered panels by
+`widgets.views.panels`, the only module that calls `jslink`. So the widgets also work in the static book and in
+slide decks, where no kernel runs (DESIGN.md point 2).
 """

@@ -12,6 +12,8 @@ import ipywidgets as ipw
 from widgets.models.car_t_manufacturing import LOCATIONS, Manufacturing, Step, load_manufacturing
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.panels import PanelTree
+from widgets.views.registry import builder
 
 _W = 760
 _LANES = list(LOCATIONS)  # treatment centre, in transit, manufacturing facility
@@ -116,27 +118,33 @@ class ManufacturingWalkthrough(ipw.VBox):
             description="Previous / next:", continuous_update=True,
             style={"description_width": "initial"}, layout=ipw.Layout(width="100%", max_width="760px"))
         look = shared_panel_look()
-        self.stack = ipw.Stack(children=[step_panel(model, s, look) for s in steps], selected_index=0)
+        panels = [step_panel(model, s, look) for s in steps]
         # Both controls move the same Stack in the browser; the Stack keeps them in step with each other.
-        self.links = [ipw.jslink((self.buttons, "index"), (self.stack, "selected_index")),
-                      ipw.jslink((self.slider, "index"), (self.stack, "selected_index"))]
+        self.tree = PanelTree([(self.buttons, self.slider)], [len(steps)], lambda ix: panels[ix[0]])
+        self.stack, self.links = self.tree.root, self.tree.links
         hint = ipw.HTML("<p class='course-hint'>Click a step number, or use the slider (or its ← → keys) for "
                         "the previous and next step.</p>")
         super().__init__(children=[self.buttons, self.slider, hint, self.stack])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-manufacturing")
 
-    def select(self, index: int) -> None:
-        """Python-side selection (live kernel); the browser links keep the other controls in step."""
-        if not isinstance(index, int) or not 0 <= index < len(self.stack.children):
-            raise ValueError(f"no panel {index}: choose 0-{len(self.stack.children) - 1} (one per step)")
-        self.buttons.index = index
-        self.slider.index = index
-        self.stack.selected_index = index
+    @property
+    def controls(self) -> list[ipw.Widget]:
+        return self.tree.controls
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return self.tree.sizes
+
+    def select(self, *indices: int) -> None:
+        """Python-side selection (live kernel): select(step index); the browser links keep the other control
+        in step."""
+        self.tree.select(*indices)
 
     show = select  # reads better in a notebook: walkthrough.show(4)
 
 
+@builder(interactive=True, data_prose=True)
 def manufacturing_walkthrough() -> ManufacturingWalkthrough:
     """Chapter 5 interactive, from data/car_t_manufacturing.yaml."""
     return ManufacturingWalkthrough(load_manufacturing())

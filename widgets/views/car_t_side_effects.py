@@ -9,7 +9,9 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_adverse_events import EVIDENCE, AdverseEvent, SideEffects, day_label, load_side_effects, timeline_days
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, check_indices, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.panels import PanelTree
+from widgets.views.registry import builder
 
 _W, _LEFT, _ROW = 700, 150, 17
 
@@ -111,33 +113,28 @@ class SideEffectTimeline(ipw.VBox):
                                        style={"description_width": "initial"},
                                        layout=ipw.Layout(width="100%", max_width="760px"))
         look = shared_panel_look()
-        self.inner = [ipw.Stack(children=[day_panel(model, ev, i, look) for i in range(len(days))],
-                                selected_index=self.day.index) for ev in self.evidence_keys]
         self.details = [evidence_details(model, ev) for ev in self.evidence_keys]
-        self.outer = ipw.Stack(children=[ipw.VBox([s, d]) for s, d in zip(self.inner, self.details)],
-                               selected_index=0)
-        self.links = [ipw.jslink((self.evidence, "index"), (self.outer, "selected_index"))]
-        self.links += [ipw.jslink((self.day, "index"), (s, "selected_index")) for s in self.inner]
+        # Evidence picks the outer Stack's child: that evidence's day Stack with its details below it.
+        self.tree = PanelTree(
+            [self.evidence, self.day], [len(self.evidence_keys), len(days)],
+            lambda ix: day_panel(model, self.evidence_keys[ix[0]], ix[1], look), initial=[0, self.day.index],
+            around=lambda k, ix, node: ipw.VBox([node, self.details[ix[0]]]) if k == 0 else node)
+        self.outer, self.inner, self.links = self.tree.root, self.tree.stacks_by_level[1], self.tree.links
         super().__init__(children=[self.evidence, self.day, self.outer])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-timeline")
 
     @property
     def controls(self) -> list[ipw.Widget]:
-        return [self.evidence, self.day]
+        return self.tree.controls
 
     @property
     def sizes(self) -> tuple[int, int]:
-        return (len(self.evidence_keys), len(self.inner[0].children))
+        return self.tree.sizes
 
     def select(self, *indices: int) -> None:
         """Python-side selection by control index, (evidence, day), as the browser links do."""
-        check_indices(indices, self.sizes)
-        evidence_index, day_index = indices
-        self.evidence.index, self.day.index = evidence_index, day_index
-        self.outer.selected_index = evidence_index
-        for s in self.inner:
-            s.selected_index = day_index
+        self.tree.select(*indices)
 
     def show(self, day: int, evidence: str = "oncology") -> None:
         """Python-side selection by day and evidence name, with a clear error for a day not on the timeline."""
@@ -149,9 +146,10 @@ class SideEffectTimeline(ipw.VBox):
         self.select(self.evidence_keys.index(evidence), days.index(day))
 
     def visible_panel(self) -> ipw.HTML:
-        return self.inner[self.outer.selected_index].children[self.inner[0].selected_index]
+        return self.tree.visible()
 
 
+@builder(interactive=True, data_prose=True)
 def side_effect_timeline() -> SideEffectTimeline:
     """Chapter 5 interactive, from data/car_t_adverse_events.yaml."""
     return SideEffectTimeline(load_side_effects())

@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.checkpoints import DRUG_LABELS, DRUGS, LEVELS, t_cell_outcome
+from widgets.models.checkpoints import NO_DRUG, CheckpointModel, Outcome, load_checkpoints
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, html_panel, sources_html
-from widgets.views.nested import NestedPanels
-
-SWITCHES = (("signal1", "Signal 1 (antigen on MHC):"), ("cd28", "CD28 co-stimulation:"),
-            ("ctla4", "CTLA-4 engaged:"), ("pd1", "PD-1 engaged:"))
+from widgets.views.panels import NestedPanels
+from widgets.views.registry import builder
 
 
-def signals_svg(outcome) -> str:
+def signals_svg(model: CheckpointModel, outcome: Outcome) -> str:
     eff = outcome.effective
-    boxes = [("Signal 1", eff["signal1"], "go"), ("CD28", eff["cd28"], "go"),
-             ("CTLA-4", eff["ctla4"], "brake"), ("PD-1", eff["pd1"], "brake")]
+    boxes = [(s.name, eff[s.id], "go" if s.kind == "accelerator" else "brake") for s in model.signals]
     parts = []
     for i, (name, on, kind) in enumerate(boxes):
         x = 8 + i * 112
@@ -26,9 +23,9 @@ def signals_svg(outcome) -> str:
         state = ("ON" if on else "off") + (" (brake)" if kind == "brake" else "")
         parts.append(f'<rect x="{x}" y="8" width="104" height="48" rx="6" fill="{fill}" stroke="#000" '
                      f'stroke-width="2"{dash}/><text x="{x + 52}" y="28" text-anchor="middle" font-size="13" '
-                     f'font-weight="bold" fill="{txt}">{name}</text><text x="{x + 52}" y="46" text-anchor="middle" '
+                     f'font-weight="bold" fill="{txt}">{escape(name)}</text><text x="{x + 52}" y="46" text-anchor="middle" '
                      f'font-size="12" fill="{txt}">{state}</text>')
-    n = len(LEVELS) - 1
+    n = len(model.levels) - 1
     bar = 440 * outcome.activation / n
     alt = (f"After the drug acts: signal 1 {'on' if eff['signal1'] else 'off'}, CD28 {'on' if eff['cd28'] else 'off'}, "
            f"CTLA-4 {'engaged' if eff['ctla4'] else 'not engaged'}, PD-1 {'engaged' if eff['pd1'] else 'not engaged'}. "
@@ -41,28 +38,30 @@ def signals_svg(outcome) -> str:
             f'paint-order="stroke">activation {outcome.activation} of {n}: {escape(outcome.level)}</text></svg>')
 
 
-def outcome_panel(signal1: bool, cd28: bool, ctla4: bool, pd1: bool, drug: str) -> ipw.HTML:
-    o = t_cell_outcome(signal1, cd28, ctla4, pd1, drug)
-    drug_html = (f"<p><strong>{escape(DRUG_LABELS[drug])}.</strong> {markdown_inline(o.drug_effect)}</p>"
-                 if drug != "none" else "")
-    return html_panel(f'<h4 class="course-outcome">{escape(o.headline)}</h4>{signals_svg(o)}'
+def outcome_panel(model: CheckpointModel, signal1: bool, cd28: bool, ctla4: bool, pd1: bool, drug: str) -> ipw.HTML:
+    o = model.outcome(signal1, cd28, ctla4, pd1, drug)
+    drug_html = (f"<p><strong>{escape(model.drug(drug).label)}.</strong> {markdown_inline(o.drug_effect)}</p>"
+                 if drug != NO_DRUG else "")
+    return html_panel(f'<h4 class="course-outcome">{escape(o.headline)}</h4>{signals_svg(model, o)}'
                       f'<p>{markdown_inline(o.explanation)}</p>{drug_html}{sources_html(o.sources)}')
 
 
 class TCellActivation(NestedPanels):
-    def __init__(self):
-        toggles = [ipw.ToggleButtons(options=[("Off", 0), ("On", 1)], description=label,
+    def __init__(self, model: CheckpointModel):
+        self.model = model
+        toggles = [ipw.ToggleButtons(options=[("Off", 0), ("On", 1)], description=s.control,
                                      style={"description_width": "initial", "button_width": "auto"})
-                   for _, label in SWITCHES]
-        drug = ipw.ToggleButtons(options=[(DRUG_LABELS[d], i) for i, d in enumerate(DRUGS)], description="Drug:",
+                   for s in model.signals]
+        drug = ipw.ToggleButtons(options=[(d.label, i) for i, d in enumerate(model.drugs)], description="Drug:",
                                  style={"description_width": "initial", "button_width": "auto"})
         header = [ipw.HTML("<strong>Switch the signals, then add a drug</strong>")]
-        super().__init__([*toggles, drug], [2, 2, 2, 2, len(DRUGS)],
-                         lambda ix: outcome_panel(bool(ix[0]), bool(ix[1]), bool(ix[2]), bool(ix[3]), DRUGS[ix[4]]),
+        super().__init__([*toggles, drug], [2, 2, 2, 2, len(model.drugs)],
+                         lambda ix: outcome_panel(model, *map(bool, ix[:4]), model.drug_ids[ix[4]]),
                          initial=[1, 1, 0, 0, 0], header=header)
         self.add_class("course-t-cell")
 
 
+@builder(interactive=True, data_prose=True)
 def t_cell_activation() -> TCellActivation:
     """Chapter 3 interactive: signal 1, CD28, CTLA-4, PD-1 and a drug -> the T cell's response."""
-    return TCellActivation()
+    return TCellActivation(load_checkpoints())

@@ -6,7 +6,8 @@ import ipywidgets as ipw
 from widgets.models.cytokine_matrix import Cell, CytokineMatrix, load_cytokine_matrix
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import html_panel, sources_html
-from widgets.views.nested import NestedPanels
+from widgets.views.panels import NestedPanels
+from widgets.views.registry import builder
 
 # Every status has a symbol and a word; the background tint only repeats what they say.
 _TINT = {"approved": "#e6f5ef", "not-effective": "#fdf3e1", "harmful": "#fbe7dc", "no-data": "#ffffff"}
@@ -63,6 +64,7 @@ class CytokineMatrixExplorer(NestedPanels):
         return self.visible_leaf().value
 
 
+@builder(interactive=True, data_prose=True)
 def cytokine_matrix_explorer() -> CytokineMatrixExplorer:
     """Chapter 4 interactive, from data/cytokine_matrix.yaml."""
     return CytokineMatrixExplorer(load_cytokine_matrix())

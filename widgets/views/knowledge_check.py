@@ -5,7 +5,9 @@ import ipywidgets as ipw
 
 from widgets.models.quiz import Question, load_questions
 from widgets.text import markdown_inline, markdown_to_html
-from widgets.views.common import ROOT_CLASS, ChoicePanels, html_panel, sources_html
+from widgets.views.common import ROOT_CLASS, html_panel, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 
 def _feedback_panel(question: Question, index: int) -> ipw.HTML:
@@ -46,6 +48,7 @@ class KnowledgeCheck(ipw.VBox):
         return self.items[question_number - 1].stack.children[option].value
 
 
+@builder(interactive=True, data_prose=True)
 def knowledge_check(chapter: str) -> KnowledgeCheck:
     """The knowledge check for one chapter, from data/knowledge_checks.yaml."""
     return KnowledgeCheck(load_questions(chapter))

@@ -9,6 +9,7 @@ from IPython.display import Markdown
 
 from widgets.models.lecturer_guide import ChapterGuide, load_guide
 from widgets.text import escape
+from widgets.views.registry import builder
 
 
 def _text(s: str) -> str:
@@ -71,6 +72,7 @@ def guide_markdown(entries: list[ChapterGuide] | None = None) -> str:
     return "\n".join(chapter_markdown(e) for e in entries)
 
 
+@builder(interactive=False, data_prose=False)
 def lecturer_guide() -> Markdown:
     """Every chapter's section of the lecturer guide, from data/lecturer_guide.yaml and the knowledge checks."""
     return Markdown(guide_markdown())

@@ -5,7 +5,9 @@ import ipywidgets as ipw
 
 from widgets.models.patient_cases import Outcome, PatientCase, PatientCases, load_patient_cases
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import ChoicePanels, html_panel, sources_html
+from widgets.views.common import html_panel, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 
 def outcome_panel(case: PatientCase, outcome: Outcome, changes: bool) -> ipw.HTML:
@@ -51,6 +53,7 @@ class PatientCaseExplorer(ChoicePanels):
         return results.stack.children[idx].value
 
 
+@builder(interactive=True, data_prose=True)
 def patient_case_explorer() -> PatientCaseExplorer:
     """Chapter 6 interactive, from data/patient_cases.yaml."""
     return PatientCaseExplorer(load_patient_cases())

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.pharmacokinetics import DosingScenario
-from widgets.text import escape
+from widgets.models.pharmacokinetics import DosingScenario, ModelChoices, load_model_choices
+from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, html_panel, sources_html
-from widgets.views.nested import NestedPanels
+from widgets.views.panels import NestedPanels
+from widgets.views.registry import builder
 
-HALF_LIVES = (4, 7, 11, 14, 21, 28)          # days
-INTERVALS = (7, 14, 28, 56, 84, 168)         # days
 HORIZON = 364                                # one year
 Y_MAX = 7.0                                  # fixed scale, so curves can be compared by eye
 _W, _H, _L, _B, _T, _R = 560, 230, 46, 34, 12, 12
@@ -61,24 +60,25 @@ def scenario_panel(s: DosingScenario) -> ipw.HTML:
 
 
 class ConcentrationExplorer(NestedPanels):
-    def __init__(self):
-        self.scenarios = {(h, tau): DosingScenario(h, tau) for h in HALF_LIVES for tau in INTERVALS}
-        half = ipw.SelectionSlider(options=[f"{h} days" for h in HALF_LIVES], description="Half-life:",
+    def __init__(self, choices: ModelChoices):
+        self.choices = choices
+        halves, intervals = choices.half_lives, choices.intervals
+        self.scenarios = choices.scenarios()
+        half = ipw.SelectionSlider(options=[f"{h:g} days" for h in halves], description="Half-life:",
                                    style={"description_width": "initial"}, layout=ipw.Layout(width="420px"))
-        interval = ipw.SelectionSlider(options=[f"{t} days" for t in INTERVALS], description="Dosing interval:",
+        interval = ipw.SelectionSlider(options=[f"{t:g} days" for t in intervals], description="Dosing interval:",
                                        style={"description_width": "initial"}, layout=ipw.Layout(width="420px"))
         header = [ipw.HTML("<strong>Antibody concentration over a year (teaching model, not dosing advice)</strong>")]
-        super().__init__([half, interval], [len(HALF_LIVES), len(INTERVALS)],
-                         lambda ix: scenario_panel(self.scenarios[(HALF_LIVES[ix[0]], INTERVALS[ix[1]])]),
-                         initial=[HALF_LIVES.index(21), INTERVALS.index(28)], header=header)
+        super().__init__([half, interval], [len(halves), len(intervals)],
+                         lambda ix: scenario_panel(self.scenarios[(halves[ix[0]], intervals[ix[1]])]),
+                         initial=[halves.index(choices.initial[0]), intervals.index(choices.initial[1])],
+                         header=header)
         self.children = (*self.children, ipw.HTML(
-            '<p><small>Model: one compartment, first-order elimination, equal doses given instantly; '
-            'concentration 1 = the peak after one dose. Real antibodies also show target-mediated clearance, '
-            'absorption after subcutaneous injection and differences between people.</small></p>'
-            + sources_html(["qi2021fcrn"])))
+            f"<p><small>{markdown_inline(choices.note)}</small></p>" + sources_html(choices.sources)))
         self.add_class("course-concentration")
 
 
+@builder(interactive=True, data_prose=True)
 def concentration_explorer() -> ConcentrationExplorer:
     """Chapter 2 interactive: half-life x dosing interval -> concentration curve."""
-    return ConcentrationExplorer()
+    return ConcentrationExplorer(load_model_choices())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from IPython.display import HTML, display
 
 from widgets.views.common import ROOT_CLASS
+from widgets.views.registry import builder
 
 # Sizes in px, not em: reveal.js and JupyterLab set different root font sizes, and the deck and the notebook
 # should look the same. 44 px is the WCAG 2.2 enhanced target size for controls.
@@ -48,6 +49,7 @@ def presentation_style() -> str:
     return f'<style class="course-presentation-size">\n{PRESENTATION_CSS}\n</style>'
 
 
+@builder(interactive=False, data_prose=False)
 def presentation_mode() -> None:
     """Switch every course widget in this notebook to presentation size (decks use it automatically).
 

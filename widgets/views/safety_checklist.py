@@ -5,7 +5,9 @@ import ipywidgets as ipw
 
 from widgets.models.safety_checklist import SafetyChecklists, Therapy, load_safety_checklists
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ChoicePanels, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 _KIND = {"screening": ("🔍", "Screen"), "vaccination": ("💉", "Vaccinate"), "monitoring": ("👁", "Monitor"),
          "warning": ("⚠", "Warning")}
@@ -53,9 +55,13 @@ class SafetyChecklistExplorer(ChoicePanels):
         self.model = model
         super().__init__([t.name for t in model.therapies], [therapy_panel(model, t) for t in model.therapies],
                          description="Therapy:", heading=f"Before you start: choose a therapy (as of {model.as_of})")
+        if model.see_also:
+            self.children = (*self.children, ipw.HTML(f'<p class="course-see-also"><strong>More:</strong> '
+                                                      f"{markdown_inline(model.see_also)}</p>"))
         self.add_class("course-safety-checklist")
 
 
+@builder(interactive=True, data_prose=True)
 def safety_checklist_explorer() -> SafetyChecklistExplorer:
     """Chapter 7 interactive, from data/safety_checklists.yaml."""
     return SafetyChecklistExplorer(load_safety_checklists())

@@ -6,7 +6,9 @@ import ipywidgets as ipw
 from widgets.data import short_citation
 from widgets.models.therapies import Therapies, Therapy, load_therapies
 from widgets.text import escape, markdown_inline
-from widgets.views.common import ROOT_CLASS, ChoicePanels, html_panel
+from widgets.views.common import ROOT_CLASS, html_panel
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 
 def _cite_links(keys) -> str:
@@ -97,11 +99,13 @@ class TherapyExplorer(ipw.VBox):
         return panels.stack.children[i].value
 
 
+@builder(interactive=True, data_prose=True)
 def therapy_explorer() -> TherapyExplorer:
     """Chapter 2 interactive over data/therapies.yaml (shared with later chapters)."""
     return TherapyExplorer(load_therapies())
 
 
+@builder(interactive=False, data_prose=True)
 def therapy_table(*, drug_class: str | None = None, disease: str | None = None,
                   target: str | None = None, caption: str = "") -> ipw.HTML:
     """A static table of the shared therapy data, optionally filtered (any chapter can call it)."""

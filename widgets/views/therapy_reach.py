@@ -5,7 +5,9 @@ import ipywidgets as ipw
 
 from widgets.models.therapy_reach import Strategy, TherapyReach, load_therapy_reach
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, ChoicePanels, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
 
 _COLS, _W, _H, _GAP = 4, 150, 62, 10
 
@@ -59,6 +61,7 @@ class TherapyReachExplorer(ChoicePanels):
         self.add_class("course-therapy-reach")
 
 
+@builder(interactive=True, data_prose=True)
 def therapy_reach_explorer() -> TherapyReachExplorer:
     """Chapter 1 interactive, from data/therapy_reach.yaml."""
     return TherapyReachExplorer(load_therapy_reach())
