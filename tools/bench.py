@@ -1,9 +1,9 @@
 """Performance report: `make bench` prints ONE table, each figure against its budget (issues 2 and 6).
 
 Figures: clean build and no-change rebuild of the whole book; execution time per notebook (from the build's
-execution cache); nbval time; per page the HTML bytes, widget-state bytes and total transfer measured in
-Chromium (cold cache), and time to interactive for pages with widgets; the time to install the pinned
-environment into a fresh venv with uv; the full test suite's time.
+execution cache); nbval time; per page the HTML bytes and widget-state bytes (first-load weight and time to the
+first widget, in Chromium, come from tools/bench_pages.py); the time to install the pinned environment into a
+fresh venv with uv; the full test suite's time.
 
 Usage:
   python tools/bench.py                       everything (a few minutes)
@@ -48,7 +48,6 @@ BUDGET = {
     "clean_build_s": 120.0,
     "rebuild_s": 10.0,
     "page_html_bytes": 1.5e6,
-    "tti_s": 3.0,
     "suite_s": 20 * 60.0,
     "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
 }
@@ -144,34 +143,16 @@ def bench_nbval() -> list[Row]:
 
 
 def bench_pages(ctx: Context) -> list[Row]:
-    from browser_support import OfflineGuard, serve
-    from page_audit import WIDGETS_RENDERED_JS, built_pages, has_widgets, widget_state_bytes
+    """Per page the HTML and its widget state. What a cold browser fetches and the time to the first widget are
+    measured by tools/bench_pages.py (through the bench_*.py hook)."""
+    from page_audit import built_pages, has_widgets, widget_state_bytes
 
     rows = []
-    browser = ctx.browser()
-    with serve(ctx.html) as url:
-        for rel in built_pages(ctx.html):
-            html = (ctx.html / rel).read_text(encoding="utf-8")
-            size = (ctx.html / rel).stat().st_size
-            context = browser.new_context(viewport={"width": 1280, "height": 900})  # cold cache per page
-            guard = OfflineGuard(context)
-            page = context.new_page()
-            t0 = time.perf_counter()
-            page.goto(url + rel, wait_until="load")
-            page.wait_for_function(WIDGETS_RENDERED_JS, timeout=30_000)
-            tti = time.perf_counter() - t0
-            page.wait_for_load_state("networkidle")
-            transfer = page.evaluate("""() => performance.getEntriesByType('navigation')
-                .concat(performance.getEntriesByType('resource'))
-                .reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
-            context.close()
-            note = f"{len(guard.external)} external requests blocked" if guard.external else ""
-            rows.append(Row(f"{rel}: HTML", size, "B", BUDGET["page_html_bytes"], note))
-            if has_widgets(html):
-                rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
-                rows.append(Row(f"{rel}: time to interactive", tti, "s", BUDGET["tti_s"],
-                                "load until every widget view is rendered"))
-            rows.append(Row(f"{rel}: total transfer", transfer, "B", None, "Chromium, cold cache, incl. assets"))
+    for rel in built_pages(ctx.html):
+        html = (ctx.html / rel).read_text(encoding="utf-8")
+        rows.append(Row(f"{rel}: HTML", (ctx.html / rel).stat().st_size, "B", BUDGET["page_html_bytes"]))
+        if has_widgets(html):
+            rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
     return rows
 
 

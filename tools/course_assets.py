@@ -35,7 +35,10 @@ MATHJAX_COMPONENTS = ["input/tex", "output/chtml", "a11y/assistive-mml"]
 WIDGET_SCRIPTS = {
     # Sets the fonts' base URL before the widget bundle loads, and names the slider handles.
     "widgets-offline-config.js": {},
-    WIDGET_BUNDLE: {},
+    # Deferred: the page is parsed while the 1.9 MB bundle downloads and compiles, and it still runs before the
+    # load event, on which it renders the widgets. (Parser-blocking, it also left Playwright's "networkidle"
+    # unreached on about one load in four.)
+    WIDGET_BUNDLE: {"defer": "defer"},
 }
 TEMPLATES = ROOT / "tools" / "templates"
 # A chapter notebook gets a deck: chapters/NN_name (tools/build_slides.py uses the same rule).
@@ -149,9 +152,10 @@ def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 def add_course_static(app: Sphinx, config: Config) -> None:
     """tools/static holds the course's own CSS (needed with or without the vendored JavaScript); tools/templates
-    holds the theme template that leaves out the theme's duplicate icon script."""
+    holds the theme templates the book changes (the icon script left out, the search button named by its text)."""
     config.html_static_path = [*config.html_static_path, str(ROOT / "tools" / "static")]
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # First, so that it wins over pydata-sphinx-theme's components folder, which the theme adds to this path.
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
 _EXTERNAL_A = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>', re.IGNORECASE)
