@@ -160,6 +160,34 @@ CELLS_DONE_JS = """() => { const p = [...document.querySelectorAll('.jp-Notebook
     return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }"""
 
 
+CLICK_CHANGES_JS = """(sel) => { const root = document.querySelector(sel);
+    return root && root.innerText !== root.dataset.courseBefore; }"""
+
+
+def click_changes_panel(page, selector: str) -> str:
+    """Click the first control of the widget not already chosen; wait until the widget's visible text changes.
+    Returns the button's label (so a failure can say which)."""
+    root = page.locator(selector).first
+    # the controls the course's widgets use: toggle buttons, radio buttons, sliders
+    buttons = root.locator(".widget-toggle-button:not(.mod-active), button:not(.mod-active)")
+    radios = root.locator(".widget-radio-box input[type=radio]:not(:checked)")
+    page.evaluate("(sel) => { const r = document.querySelector(sel); r.dataset.courseBefore = r.innerText; }",
+                  selector)
+    if buttons.count() or radios.count():
+        control = buttons.first if buttons.count() else radios.first
+        label = control.inner_text() or control.get_attribute("value") or "radio"
+        control.scroll_into_view_if_needed()
+        control.click()
+    else:  # a widget driven by sliders only: move the first one a step with the keyboard
+        control = root.locator("[role=slider]").first
+        label = control.get_attribute("aria-valuetext") or "slider"
+        control.scroll_into_view_if_needed()
+        control.focus()
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(CLICK_CHANGES_JS, arg=selector, timeout=15_000)
+    return label
+
+
 def wait_for_widgets(page, expected: dict[str, int], timeout_ms: int = 180_000) -> None:
     """Every code cell has run and every expected interactive is drawn with a non-zero height."""
     page.wait_for_function(CELLS_DONE_JS, timeout=timeout_ms)
@@ -270,15 +298,26 @@ def cross_reference_texts(nb: dict) -> list[str]:
     return [m.group(1) for m in _XREF_TEXT.finditer(open_markdown(nb))]
 
 
-def interactives(nb: dict) -> Counter:
-    """The widgets a chapter's code cells build, from the package's registry: CSS selector -> how many.
+def responsive(nb: dict) -> list[str]:
+    """Selectors of the chapter's interactive widgets (registry: controls linked to panels), once each."""
+    from widgets.views.registry import BUILDERS
 
-    Each `widgets.<builder>(...)` call is evaluated here, in the test process, to read its root CSS class;
-    so a new builder or chapter is covered with no list to update."""
+    return sorted({sel for sel, name in _builder_calls(nb) if BUILDERS[name].interactive})
+
+
+def interactives(nb: dict) -> Counter:
+    """The widgets a chapter's code cells build, from the package's registry: CSS selector -> how many."""
+    return Counter(sel for sel, _ in _builder_calls(nb))
+
+
+def _builder_calls(nb: dict) -> list[tuple[str, str]]:
+    """(root CSS selector, builder name) of each `widgets.<builder>(...)` call in the code cells. Each call is
+    evaluated here, in the test process, to read its root CSS class; so a new builder or chapter is covered with
+    no list to update."""
     import widgets
     from widgets.views.registry import BUILDERS
 
-    found: Counter = Counter()
+    found = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
@@ -288,5 +327,6 @@ def interactives(nb: dict) -> Counter:
                     and node.func.attr in BUILDERS):
                 widget = eval(compile(ast.Expression(node), "<chapter>", "eval"), {"widgets": widgets})  # noqa: S307
                 classes = [c for c in widget._dom_classes if c != "course-widget"]
-                found[".jp-OutputArea-output ." + (classes[0] if classes else "course-widget")] += 1
+                found.append((".jp-OutputArea-output ." + (classes[0] if classes else "course-widget"),
+                              node.func.attr))
     return found

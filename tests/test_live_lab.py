@@ -4,7 +4,7 @@ One JupyterLab server (127.0.0.1, a token, autosave and windowing off) is shared
 in Chromium, before anything runs: no Markdown cell shows raw MyST, and no sentence of a solution, lecturer note or
 other dropdown is visible until its toggle is opened; then one solution is opened and its text is seen. Then
 Run > Run All Cells: every widget the chapter's code builds (read from the notebook and the package's builder
-registry) is drawn, and no cell shows an error. The notebook file is byte-for-byte unchanged afterwards, and no
+registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file is byte-for-byte unchanged afterwards, and no
 request leaves 127.0.0.1. Each chapter is executed once here (the other tiers execute each notebook twice)."""
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from live_lab import (ROOT, chapter_paths, closed_blocks, cross_reference_texts, guard_offline, hidden_fragments,
-                      interactives, load, markdown_sources, markdown_text, normalise, open_chapter, raw_myst, run_all,
-                      sentence_fragments, start_lab, wait_for_widgets)
+from live_lab import (ROOT, chapter_paths, click_changes_panel, closed_blocks, cross_reference_texts, guard_offline,
+                      hidden_fragments, interactives, load, markdown_sources, markdown_text, normalise, open_chapter,
+                      raw_myst, responsive, run_all, sentence_fragments, start_lab, wait_for_widgets)
 
 pytestmark = [pytest.mark.browser, pytest.mark.kernel]
 CHAPTERS = chapter_paths()
@@ -82,6 +82,11 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
             raise AssertionError(f"{notebook}: not every widget rendered after Run All ({dict(expected)}); "
                                  f"screenshot {shot}") from None
         seconds = time.perf_counter() - t0
+        for selector in responsive(nb):  # each interactive answers a click: another panel shows
+            try:
+                click_changes_panel(page, selector)
+            except Exception as exc:
+                raise AssertionError(f"{notebook}: {selector} did not change after a click: {exc}") from None
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
         assert not errors.count(), f"{notebook}: a cell raised an error:\n{errors.first.inner_text()[:2000]}"
         print(f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
