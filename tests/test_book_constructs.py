@@ -24,6 +24,7 @@ def test_chapter_page_shows_closed_blocks_closed(book_server, offline_page, note
     raw = raw_myst(text)
     assert not raw, f"{notebook}: the book page shows raw MyST: {raw}"
     visible = normalise(text)
+    assert " course setup " not in visible, f"{notebook}: the book shows the course setup cell"
     shown = [f"{b.name} {b.title!r}: {f.strip()!r}" for b, fs in hidden.items() for f in fs if f in visible]
     assert not shown, f"{notebook}: the book page shows closed content:\n" + "\n".join(shown)
     unread = [t for t in cross_reference_texts(nb) if normalise(t) not in visible]

@@ -60,6 +60,8 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
         assert not unread, f"{notebook}: cross-references do not show their text in JupyterLab: {unread}"
         shown = [f"{b.name} {b.title!r}: {f.strip()!r}" for b, fs in hidden.items() for f in fs if f in visible]
         assert not shown, f"{notebook} shows closed content before it is opened:\n" + "\n".join(shown)
+        setup = page.locator(".jp-CodeCell", has_text="Course setup")
+        assert setup.count() == 1, f"{notebook}: JupyterLab does not show the course setup cell"
         closed = page.locator(".jp-MarkdownCell .myst details:not([open])")
         assert closed.count() >= len(hidden), f"{notebook}: {closed.count()} closed toggles for {len(hidden)} blocks"
 
@@ -87,6 +89,8 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
                 click_changes_panel(page, selector)
             except Exception as exc:
                 raise AssertionError(f"{notebook}: {selector} did not change after a click: {exc}") from None
+        # where the package is installed, the setup cell does nothing and says nothing
+        assert not setup.locator(".jp-OutputArea-output").count(), f"{notebook}: the setup cell printed something"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
         assert not errors.count(), f"{notebook}: a cell raised an error:\n{errors.first.inner_text()[:2000]}"
         print(f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
