@@ -39,8 +39,9 @@ $(BYTECODE_STAMP): $(ENV_STAMP)
 
 env: $(ENV_STAMP) $(BYTECODE_STAMP)
 
-$(VENDOR_STAMP): package.json package-lock.json tools/vendor_js.py
-	$(PYTHON) tools/vendor_js.py
+# The system Python is enough: course_tools.vendor_js uses the standard library only (run from the checkout).
+$(VENDOR_STAMP): package.json package-lock.json course_tools/vendor_js.py
+	$(PYTHON) -m course_tools.vendor_js
 
 vendor: $(VENDOR_STAMP)
 
@@ -48,16 +49,16 @@ browser: env
 	@bash tools/ensure_browser.sh $(PY)
 
 # A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
-# tools/build_book.py runs `jupyter-book build` with the notebooks executed in parallel into that cache.
+# course_tools.build_book runs `jupyter-book build` with the notebooks executed in parallel into that cache.
 book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
-	$(PY) tools/build_book.py $(BUILD_FLAGS) .
+	$(PY) -m course_tools.build_book $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
 
 # One offline reveal.js deck per chapter, from the book build: _build/html/slides/<chapter>.slides.html
 slides: env vendor
-	$(PY) tools/build_slides.py --html-dir _build/html
+	$(PY) -m course_tools.build_slides --html-dir _build/html
 
 # Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
 # need executed notebooks and the book build reuse those runs, so each chapter executes twice in all. Two xdist
@@ -76,12 +77,12 @@ lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/
 
 bench: env vendor browser
-	$(PY) tools/bench.py $(BENCH_ARGS)
-	$(PY) tools/currency.py --stale-only
+	$(PY) -m course_tools.bench $(BENCH_ARGS)
+	$(PY) -m course_tools.currency --stale-only
 
 # A report, never a failing check: records and chapters by the date they were last checked (issue 12).
 currency: env
-	$(PY) tools/currency.py
+	$(PY) -m course_tools.currency
 
 # Online only: Sphinx linkcheck of every external link. Offline CI never runs it (`make test` checks local
 # links and anchors in the built HTML instead, tests/test_links.py). Report: _build/linkcheck/output.txt

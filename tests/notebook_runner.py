@@ -29,7 +29,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 CELL_TIMEOUT = 120
 
 GUARD = '''\

@@ -10,8 +10,8 @@ from pathlib import PurePosixPath
 import pytest
 
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
-from browser_support import OfflineGuard, assert_clean
-from page_audit import (AXE_JS, HEADINGS_JS, ROOT, built_pages, has_widgets, open_and_wait, parse,
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.testing.page_audit import (AXE_JS, HEADINGS_JS, ROOT, built_pages, has_widgets, open_and_wait, parse,
                         widget_html_fragments)
 from test_book import toc_files
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 
 
 def test_runtime_and_requirements_pin_the_environment():

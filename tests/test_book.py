@@ -7,14 +7,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from page_audit import CDN  # the one definition of a CDN address
+from course_tools.testing.page_audit import CDN  # the one definition of a CDN address
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 
 
 def toc_files() -> list[str]:
     """Every page of _toc.yml, as the decks and the build tool read it (one reading of the toc)."""
-    from build_slides import toc_docs
+    from course_tools.conventions import toc_docs
 
     return toc_docs(ROOT)
 
@@ -29,7 +29,7 @@ def test_build_executes_only_what_nbval_did_not_run(book_build):
     build's jupyter-cache (tests/conftest.py); the build executes only notebooks nbval did not run."""
     if getattr(book_build, "seeded", None) is None:
         pytest.skip("COURSE_REUSE_BUILD: an earlier build was reused")
-    from build_book import toc_notebooks
+    from course_tools.conventions import toc_notebooks
 
     executing = re.search(r"build_book: executing (\d+) notebook", book_build.stdout)
     assert executing, book_build.stdout[:2000]
@@ -40,7 +40,7 @@ def test_build_executes_only_what_nbval_did_not_run(book_build):
 
 def test_decks_reuse_the_books_executed_notebooks(deck_build, built_book):
     """The decks are made from _build/jupyter_execute, which holds outputs and widget state even for notebooks
-    read from the cache: tools/build_slides.py executes nothing again."""
+    read from the cache: course_tools/build_slides.py executes nothing again."""
     assert "executing" not in deck_build.stdout + deck_build.stderr, deck_build.stderr[-2000:]
     executed = built_book.parent / "jupyter_execute"
     for doc in toc_files():

@@ -17,10 +17,10 @@ import pytest
 
 import widgets
 import widgets.data.loader as loader
-from page_audit import parse
+from course_tools.testing.page_audit import parse
 from widget_tree import builders, call_builder, walk
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 PAYLOAD = ' <script>alert("x")</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))'
 MARKER = "&lt;script&gt;"
 URL_OR_DATE = re.compile(r"^(https?://|\d{4}-\d{2})")

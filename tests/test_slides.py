@@ -14,20 +14,17 @@ import nbformat
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+from data_patch import course_content  # noqa: F401 (a fixture)
+from test_book import CDN
 
-import bench_slides  # noqa: E402
-import build_slides  # noqa: E402
-from build_slides import chapter_notebooks, deck_path, expected_slides, myst_to_markdown, notes_count  # noqa: E402
-from test_book import CDN  # noqa: E402
-
-import widgets  # noqa: E402
-from data_patch import course_content  # noqa: E402,F401 (a fixture)
-from widgets.models.lecturer_guide import load_guide  # noqa: E402
-from widgets.models.quiz import load_questions  # noqa: E402
-from widgets.views.lecturer_guide import guide_markdown  # noqa: E402
-from widgets.views.presentation import PRESENTATION_CSS, PRESENTATION_FONT_PX, presentation_style  # noqa: E402
+import widgets
+from course_tools import bench_slides, build_slides
+from course_tools.build_slides import expected_slides, myst_to_markdown, notes_count
+from course_tools.conventions import ROOT, chapter_notebooks, deck_path
+from widgets.models.lecturer_guide import load_guide
+from widgets.models.quiz import load_questions
+from widgets.views.lecturer_guide import guide_markdown
+from widgets.views.presentation import PRESENTATION_CSS, PRESENTATION_FONT_PX, presentation_style
 
 CHAPTERS = chapter_notebooks()
 
@@ -86,13 +83,13 @@ def test_build_without_a_book_says_what_to_run(tmp_path, capsys):
 @pytest.fixture(scope="session")
 def built_decks(built_book) -> Path:
     """The `built_book` fixture (conftest) builds the decks as `make book` does (their build time is
-    `make bench`'s: tools/bench_slides.py)."""
+    `make bench`'s: course_tools/bench_slides.py)."""
     return built_book
 
 
 @pytest.fixture(scope="session")
 def deck_server(built_decks):
-    from browser_support import serve
+    from course_tools.testing.browser_support import serve
 
     with serve(built_decks) as url:
         yield url
@@ -127,7 +124,7 @@ def test_every_chapter_page_links_to_its_deck(built_decks, doc):
 
 
 def open_deck(page, url):
-    """Open a deck and wait until reveal.js shows its first slide (how fast: tools/bench_slides.py)."""
+    """Open a deck and wait until reveal.js shows its first slide (how fast: course_tools/bench_slides.py)."""
     page.goto(url, wait_until="commit")
     page.wait_for_function(bench_slides.READY, timeout=30_000)
     page.wait_for_load_state("networkidle")

@@ -1,4 +1,4 @@
-"""Helpers shared by the quality tests and tools/bench.py: the built pages, their widget state, and Chromium
+"""Helpers shared by the quality tests and course_tools/bench.py: the built pages, their widget state, and Chromium
 probes (widgets rendered, axe-core, headings). Nothing here hard-codes a page: everything iterates over the
 built HTML, so new chapters are covered as they are added."""
 from __future__ import annotations
@@ -8,8 +8,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE_JS = ROOT / ".vendor" / "test" / "axe-core" / "axe.min.js"
+from course_tools.conventions import ROOT, VENDOR
+
+AXE_JS = VENDOR / "test" / "axe-core" / "axe.min.js"
 STATE_RE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
 VIEW_MARK = 'application/vnd.jupyter.widget-view+json'
 
