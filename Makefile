@@ -9,12 +9,14 @@ BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book book-clean slides test test-fast lab bench currency clean linkcheck
+.PHONY: help env vendor browser book book-clean slides test test-fast lint format lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
 	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
 	@echo "make test-fast - unit, data and model tests only: no kernel, no build, no browser (under a minute)"
+	@echo "make lint   - ruff, codespell, data schemas, notebook outputs: the pre-commit hooks, offline (CI runs it)"
+	@echo "make format - rewrite the Python code as ruff formats it, imports sorted"
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
@@ -48,7 +50,7 @@ vendor: $(VENDOR_STAMP)
 browser: env
 	@bash tools/ensure_browser.sh $(PY)
 
-# A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
+# A clean build: the execution cache keys on code only, so it is cleared first (ARCHITECTURE.md, "Build cache").
 # course_tools.build_book runs `jupyter-book build` with the notebooks executed in parallel into that cache.
 book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
@@ -72,6 +74,17 @@ test: env vendor browser
 # The fast tier: tests that need no kernel, no book build and no browser (markers: tests/tiers.py).
 test-fast: env
 	COURSE_TEST_TIER=fast $(BIN)/pytest tests -q
+
+# The hooks of .pre-commit-config.yaml on every file. All are local hooks running the pinned tools of this venv,
+# so nothing is cloned. PRE_COMMIT_HOME stays in _build so that CI and a fresh clone start clean.
+LINT_PATH := $(abspath $(BIN)):$(PATH)
+lint: env
+	PATH="$(LINT_PATH)" PRE_COMMIT_HOME="$(abspath _build/pre-commit)" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+# Imports sorted (ruff's isort rules) and the code formatted, as the lint hooks check them.
+format: env
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
 
 lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/

@@ -133,7 +133,7 @@ def bench_build() -> list[Row]:
     floor_after = parallel_floor()
     floor = (floor_before + floor_after) / 2
     again, res2 = timed(build_cmd())
-    load = "{:.1f}".format(os.getloadavg()[0])
+    load = f"{os.getloadavg()[0]:.1f}"
     rows = [Row("clean build, whole book", clean, "s", BUDGET["clean_build_s"],
                 f"{os.cpu_count()} cores, load average {load}"),
             Row("floor: the notebooks, nbclient 2 at a time", floor, "s", None,
@@ -237,7 +237,7 @@ def render(rows: list[Row]) -> str:
         body.append((r.figure, _fmt(r.value, r.unit), "-" if r.budget is None else "<= " + _fmt(r.budget, r.unit),
                      status, r.note))
     widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(head), sep, *map(line, body)])
 

@@ -16,7 +16,8 @@ from course_tools.conventions import BUDGET, HTML, chapter_notebooks, deck_path
 BUILD_BUDGET_S = BUDGET["slides_build_s"]
 FIRST_SLIDE_BUDGET_S = BUDGET["first_slide_s"]
 # The deck sets this when reveal.js has initialised and laid out the first slide.
-READY = "document.documentElement.dataset.deckReady === 'true' && !!document.querySelector('.reveal .slides section.present')"
+READY = ("document.documentElement.dataset.deckReady === 'true'"
+         " && !!document.querySelector('.reveal .slides section.present')")
 
 
 def first_slide_seconds(page, url: str, timeout_ms: int = 30_000) -> float:

@@ -1,6 +1,7 @@
-"""The book's Sphinx extension (`course_tools.sphinx_ext`, listed in _config.yml): offline widget JavaScript, light pages, repository-dependent launch buttons, a link from
-every chapter page to its slide deck (built by course_tools.build_slides), and small accessibility and link-safety
-fixes applied to every page (see `fix_page_html` and `visit_hidden_input`).
+"""The book's Sphinx extension (`course_tools.sphinx_ext`, listed in _config.yml): offline widget JavaScript,
+light pages, repository-dependent launch buttons, a link from every chapter page to its slide deck (built by
+course_tools.build_slides), and small accessibility and link-safety fixes applied to every page (see
+`fix_page_html` and `visit_hidden_input`).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
 makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is

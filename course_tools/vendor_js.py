@@ -27,7 +27,7 @@ from course_tools.conventions import ROOT, VENDOR
 # package -> (destination group, folder name under the group, glob patterns inside the tarball's package/).
 # Only what the pages and decks load is shipped: every file here ends up in the built book.
 WANTED: dict[str, tuple[str, str, list[str]]] = {
-    # embed.js needs no require.js (DESIGN.md point 13); the icon fonts it names are fetched from beside it.
+    # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from beside it.
     "@jupyter-widgets/html-manager": (
         "static", "html-manager",
         ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],
@@ -46,8 +46,9 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
-# Vendored files must not name a CDN, not even in a default that this book never uses (course_tools/testing/page_audit.py defines
-# "CDN address"). These are patched out as the files are unpacked: (package, old text, new text, why it is safe).
+# Vendored files must not name a CDN, not even in a default that this book never uses
+# (course_tools/testing/page_audit.py defines "CDN address"). These are patched out as the files are unpacked:
+# (package, old text, new text, why it is safe).
 # A patch that no longer matches stops the vendoring, so a version bump is looked at rather than shipped.
 PATCHES: list[tuple[str, str, str, str]] = [
     ("@jupyter-widgets/html-manager", '"https://cdn.jsdelivr.net/npm/"', '""',

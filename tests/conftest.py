@@ -13,6 +13,7 @@ import pytest
 
 import session_share  # tests/ is on the import path: pyproject.toml, [tool.pytest.ini_options] pythonpath
 import tiers
+from data_patch import course_content  # noqa: F401 (a fixture: imported here, every test module may use it)
 from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE
 from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve
 

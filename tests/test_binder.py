@@ -12,7 +12,7 @@ from course_tools.conventions import ROOT
 
 def test_runtime_and_requirements_pin_the_environment():
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
-    reqs = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    reqs = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert "-e ." in reqs
     unpinned = [r for r in reqs if r != "-e ." and "==" not in r]
     assert not unpinned, f"unpinned requirements: {unpinned}"
@@ -37,7 +37,7 @@ def test_repo2docker_dockerfile(tmp_path):
     text = out.stdout + out.stderr
     assert "python=3.11" in text or "PYTHON_VERSION=3.11" in text
     lines = text.splitlines()
-    copy_repo = next(i for i, l in enumerate(lines) if l.startswith("COPY") and "src/ ${REPO_DIR}/" in l)
-    install_reqs = next(i for i, l in enumerate(lines) if "pip install" in l and "requirements.txt" in l)
+    copy_repo = next(i for i, line in enumerate(lines) if line.startswith("COPY") and "src/ ${REPO_DIR}/" in line)
+    install_reqs = next(i for i, line in enumerate(lines) if "pip install" in line and "requirements.txt" in line)
     assert copy_repo < install_reqs, "the repo must be copied in before requirements.txt (it has -e .)"
-    assert any("pip install" in l and l.rstrip().endswith(" .") for l in lines), "the package is not installed"
+    assert any("pip install" in line and line.rstrip().endswith(" .") for line in lines), "the package is not installed"

@@ -10,7 +10,6 @@ import nbformat
 import pytest
 
 from course_tools.build_book import failing_cell
-from course_tools.conventions import ROOT
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 

@@ -6,7 +6,6 @@ A chapter is a `_toc.yml` page `chapters/NN_name` with a notebook (course_tools.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest

@@ -1,5 +1,6 @@
 """Keeping the course current (issue 12, item 22): every claim-bearing data record says when it was last checked,
-every chapter shows its review date near its top, and `course_tools/currency.py` (make currency) flags what is getting old.
+every chapter shows its review date near its top, and `course_tools.currency` (make currency) flags what is
+getting old.
 
 The age of the records is never asserted here: a record growing old is a reason to re-check it, which
 `make currency` and `make bench` report, not a reason for the test suite to fail.
@@ -10,11 +11,9 @@ import datetime as dt
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from data_patch import course_content  # noqa: F401 (a fixture)
 
 from course_tools import currency
 from course_tools.conventions import CHAPTER_GLOB, ROOT

@@ -5,7 +5,6 @@ Weights and times are measured by `make bench` (course_tools/bench_pages.py), ne
 from __future__ import annotations
 
 import re
-import sys
 
 import nbformat
 import pytest

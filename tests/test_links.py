@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-from course_tools.testing.page_audit import ROOT, built_pages, parse, widget_html_fragments
+from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import built_pages, parse, widget_html_fragments
 
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src",
               "video": "src", "audio": "src", "embed": "src", "object": "data"}

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 import pytest
 
 import widgets
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.data import DataError
 from widgets.models.hbv_serology import BANDED, load_hbv_serology
 from widgets.models.vaccine_timing import load_vaccine_timing

@@ -6,15 +6,12 @@ chapter is covered as soon as it is listed.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 
-from data_patch import course_content  # noqa: F401 (a fixture)
 from test_book import CDN
 
 import widgets
@@ -49,7 +46,7 @@ def test_every_chapter_tells_its_story_in_10_to_25_slides_with_notes(doc):
 def test_expected_slides_counts_slide_and_subslide_starts():
     cells = [nbformat.v4.new_markdown_cell(s) for s in "abcdef"]
     kinds = ["skip", "-", "subslide", "fragment", "notes", "slide"]
-    for c, k in zip(cells, kinds):
+    for c, k in zip(cells, kinds, strict=True):
         c.metadata = {"slideshow": {"slide_type": k}}
     nb = nbformat.v4.new_notebook(cells=cells)
     assert expected_slides(nb) == 3  # "-" after a skip is the first visible cell, then subslide, then slide
@@ -186,7 +183,8 @@ def test_presentation_mode_is_one_call_that_displays_the_style(monkeypatch):
 def _button_size(page):
     return page.evaluate("""() => { const b = [...document.querySelectorAll('.course-widget .widget-toggle-button')]
         .find(x => x.offsetParent !== null); const s = getComputedStyle(b);
-        return [parseFloat(s.fontSize), b.getBoundingClientRect().height / (window.Reveal ? Reveal.getScale() : 1)]; }""")
+        const scale = window.Reveal ? Reveal.getScale() : 1;
+        return [parseFloat(s.fontSize), b.getBoundingClientRect().height / scale]; }""")
 
 
 @pytest.mark.browser

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure a Chromium exists for the browser tests. Order (DESIGN.md point 8): an explicit
+# Make sure a Chromium exists for the browser tests. Order (ARCHITECTURE.md, "Browser tests"): an explicit
 # COURSE_CHROMIUM, Playwright's own browser, the system chromium; else install one.
 set -euo pipefail
 PY=${1:-python3}

@@ -35,8 +35,8 @@ def timed(page, condition: str, action) -> float:
 
 
 def open_chapter(page, base_url: str) -> None:
-    """Open the chapter and wait until all three widgets show their controls and first panels (course_tools/bench_cart.py
-    times the two steps)."""
+    """Open the chapter and wait until all three widgets show their controls and first panels
+    (course_tools.bench_cart times the two steps)."""
     load_chapter(page, base_url)
     wait_for_widgets(page)
 

@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from course_tools.conventions import ROOT, VENDOR
+from course_tools.conventions import VENDOR
 
 AXE_JS = VENDOR / "test" / "axe-core" / "axe.min.js"
 STATE_RE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
