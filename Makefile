@@ -9,7 +9,7 @@ BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book book-clean slides test test-fast lint format lab bench currency clean linkcheck
+.PHONY: help env vendor browser book slides test test-fast lint format lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"

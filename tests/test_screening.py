@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-import ipywidgets as ipw
 import pytest
 
 import widgets
@@ -157,18 +156,6 @@ def test_unknown_verdict_names_file_record_field(course_content):
 
 
 # ---------- the widgets, driven in Python ----------
-
-def html_text(w) -> str:
-    out = []
-
-    def walk(x):
-        if isinstance(x, ipw.HTML):
-            out.append(x.value)
-        for c in getattr(x, "children", ()) or ():
-            walk(c)
-    walk(w)
-    return "\n".join(out)
-
 
 @pytest.mark.parametrize("name", ["hbv_serology_interpreter", "vaccine_timing_planner"])
 def test_widget_says_it_is_a_teaching_tool(name):

@@ -160,7 +160,3 @@ def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def run_axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return result["violations"]
