@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from course_tools.conventions import ROOT
 from widgets.data import ENV_VAR
 
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = ROOT
 
 
 class ContentCopy:

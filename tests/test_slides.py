@@ -17,7 +17,7 @@ from test_book import CDN
 import widgets
 from course_tools import bench_slides, build_slides
 from course_tools.build_slides import expected_slides, myst_to_markdown, notes_count
-from course_tools.conventions import ROOT, chapter_notebooks, deck_path
+from course_tools.conventions import ROOT, chapter_notebooks, deck_path, toc_docs
 from widgets.models.lecturer_guide import load_guide
 from widgets.models.quiz import load_questions
 from widgets.views.lecturer_guide import guide_markdown
@@ -215,7 +215,7 @@ def test_guide_covers_every_chapter_in_the_data_with_answer_keys():
     guide = yaml.safe_load((ROOT / "data" / "lecturer_guide.yaml").read_text())["records"]
     for r in guide:
         assert r["title"] in text and f"{{doc}}`/{r['chapter']}`" in text
-        assert f"slides/{r['chapter'].rsplit('/', 1)[-1]}.slides.html" in text
+        assert deck_path(r["chapter"]) in text
     assert text.count("### Answer key: knowledge check") == len({q.chapter for q in load_questions()})
 
 
@@ -246,8 +246,7 @@ def test_guide_neutralises_html_from_data(tmp_path):
 
 
 def test_guide_is_listed_after_the_bibliography():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    files = toc_docs()
     assert files.index("chapters/lecturer_guide") == files.index("chapters/bibliography") + 1
 
 
