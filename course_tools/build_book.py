@@ -4,8 +4,8 @@ Usage: python -m course_tools.build_book [--jobs 2] JUPYTER_BOOK_BUILD_ARGS...
        e.g. python -m course_tools.build_book -W -n --keep-going .        (the arguments of `jupyter-book build`)
 
 Why: in `execute_notebooks: cache` mode myst-nb executes each notebook, one after another, when Sphinx reads
-it (ARCHITECTURE.md, "Build time"). Here every `.ipynb` page of `_toc.yml` that the cache lacks is executed `--jobs` at a
-time in worker processes, the way myst-nb would (jupyter-cache's `single_nb_execution`: nbclient, the
+it (ARCHITECTURE.md, "Build time"). Here every `.ipynb` page of `_toc.yml` that the cache lacks is executed
+`--jobs` at a time in worker processes, the way myst-nb would (jupyter-cache's `single_nb_execution`: nbclient, the
 notebook's kernel, its folder as working directory, `_config.yml`'s timeout, widget state recorded in the
 notebook's metadata). Meanwhile this process runs `jupyter-book build` itself; when Sphinx comes to read a
 notebook, it waits for that notebook's run and stores it in the jupyter-cache, so myst-nb only reads.

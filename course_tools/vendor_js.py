@@ -27,7 +27,8 @@ from course_tools.conventions import ROOT, VENDOR
 # package -> (destination group, folder name under the group, glob patterns inside the tarball's package/).
 # Only what the pages and decks load is shipped: every file here ends up in the built book.
 WANTED: dict[str, tuple[str, str, list[str]]] = {
-    # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from beside it.
+    # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from
+    # beside it.
     "@jupyter-widgets/html-manager": (
         "static", "html-manager",
         ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],

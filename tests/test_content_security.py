@@ -3,7 +3,8 @@
 Every prose string (one with a space in it; ids, slugs and reference keys have none) in every data file gets
 a script tag, an onerror attribute and a javascript: link appended (where its schema allows the length); then
 every builder exported by `widgets` is called and every HTML string in the widget tree is parsed: no <script>, no
-on* attribute, no javascript: URL may appear. The payload must show up as escaped text, which proves the data really reached the views.
+on* attribute, no javascript: URL may appear. The payload must show up as escaped text, which proves the data
+really reached the views.
 Also: nothing in widgets/ evaluates or executes data, or loads YAML unsafely."""
 from __future__ import annotations
 
