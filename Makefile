@@ -9,12 +9,14 @@ BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book book-clean slides test test-fast lab bench currency clean linkcheck
+.PHONY: help env vendor browser book slides test test-fast lint format lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
 	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
 	@echo "make test-fast - unit, data and model tests only: no kernel, no build, no browser (under a minute)"
+	@echo "make lint   - ruff, codespell, data schemas, notebook outputs: the pre-commit hooks, offline (CI runs it)"
+	@echo "make format - rewrite the Python code as ruff formats it, imports sorted"
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
@@ -39,25 +41,26 @@ $(BYTECODE_STAMP): $(ENV_STAMP)
 
 env: $(ENV_STAMP) $(BYTECODE_STAMP)
 
-$(VENDOR_STAMP): package.json package-lock.json tools/vendor_js.py
-	$(PYTHON) tools/vendor_js.py
+# The system Python is enough: course_tools.vendor_js uses the standard library only (run from the checkout).
+$(VENDOR_STAMP): package.json package-lock.json course_tools/vendor_js.py
+	$(PYTHON) -m course_tools.vendor_js
 
 vendor: $(VENDOR_STAMP)
 
 browser: env
 	@bash tools/ensure_browser.sh $(PY)
 
-# A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
-# tools/build_book.py runs `jupyter-book build` with the notebooks executed in parallel into that cache.
+# A clean build: the execution cache keys on code only, so it is cleared first (ARCHITECTURE.md, "Build cache").
+# course_tools.build_book runs `jupyter-book build` with the notebooks executed in parallel into that cache.
 book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
-	$(PY) tools/build_book.py $(BUILD_FLAGS) .
+	$(PY) -m course_tools.build_book $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
 
 # One offline reveal.js deck per chapter, from the book build: _build/html/slides/<chapter>.slides.html
 slides: env vendor
-	$(PY) tools/build_slides.py --html-dir _build/html
+	$(PY) -m course_tools.build_slides --html-dir _build/html
 
 # Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
 # need executed notebooks and the book build reuse those runs, so each chapter executes twice in all. Two xdist
@@ -72,16 +75,27 @@ test: env vendor browser
 test-fast: env
 	COURSE_TEST_TIER=fast $(BIN)/pytest tests -q
 
+# The hooks of .pre-commit-config.yaml on every file. All are local hooks running the pinned tools of this venv,
+# so nothing is cloned. PRE_COMMIT_HOME stays in _build so that CI and a fresh clone start clean.
+LINT_PATH := $(abspath $(BIN)):$(PATH)
+lint: env
+	PATH="$(LINT_PATH)" PRE_COMMIT_HOME="$(abspath _build/pre-commit)" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+# Imports sorted (ruff's isort rules) and the code formatted, as the lint hooks check them.
+format: env
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
+
 lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/
 
 bench: env vendor browser
-	$(PY) tools/bench.py $(BENCH_ARGS)
-	$(PY) tools/currency.py --stale-only
+	$(PY) -m course_tools.bench $(BENCH_ARGS)
+	$(PY) -m course_tools.currency --stale-only
 
 # A report, never a failing check: records and chapters by the date they were last checked (issue 12).
 currency: env
-	$(PY) tools/currency.py
+	$(PY) -m course_tools.currency
 
 # Online only: Sphinx linkcheck of every external link. Offline CI never runs it (`make test` checks local
 # links and anchors in the built HTML instead, tests/test_links.py). Report: _build/linkcheck/output.txt

@@ -5,17 +5,17 @@ fails on every violation of impact "critical", "serious" or "moderate". A findin
 (the article of a book page, a deck's slides, a course widget, or the page as a whole) always fails. A finding in
 the theme's own markup (header, sidebars, footer) fails unless it matches an entry here by rule id and a
 substring of the offending element's HTML, and every entry must still match something, so the list cannot rot.
-Entries are for theme markup that CSS, templates or tools/course_assets.py cannot reasonably fix.
+Entries are for theme markup that CSS, templates or course_tools/sphinx_ext.py cannot reasonably fix.
 
 Fixed rather than allowed (for the record):
 - label-content-name-mismatch (serious, axe 4.14) on every hide-input toggle: myst-nb's `<summary
-  aria-label="Toggle hidden content">` shows "Show code cell source"; tools/course_assets.py writes the summary
+  aria-label="Toggle hidden content">` shows "Show code cell source"; course_tools/sphinx_ext.py writes the summary
   without the aria-label, so it is named by what it shows.
 - label-content-name-mismatch (serious, axe 4.14) on the theme's search button (aria-label "Search", visible
-  text "Search Ctrl+K"): tools/templates/search-button-field.html drops the aria-label.
+  text "Search Ctrl+K"): course_tools/templates/search-button-field.html drops the aria-label.
 - aria-required-children (critical) on the bibliography: docutils writes role="doc-biblioentry" entries in a
-  role="list"; tools/course_assets.py rewrites them to role="listitem".
-- Selected toggle buttons were marked by background colour only: tools/static/course-a11y.css adds a bold
+  role="list"; course_tools/sphinx_ext.py rewrites them to role="listitem".
+- Selected toggle buttons were marked by background colour only: course_tools/static/course-a11y.css adds a bold
   label and an underline; keyboard focus gets a visible outline.
 """
 from __future__ import annotations

@@ -11,17 +11,15 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support, notebook_runner, tiers
-sys.path.insert(0, str(ROOT / "tools"))  # build_book
+import session_share  # tests/ is on the import path: pyproject.toml, [tool.pytest.ini_options] pythonpath
+import tiers
+from data_patch import course_content  # noqa: F401 (a fixture: imported here, every test module may use it)
+from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE
+from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve
 
-import session_share  # noqa: E402
-import tiers  # noqa: E402
-from browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve  # noqa: E402
-
-BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
-# As `make book` builds it: tools/build_book.py runs `jupyter-book build` with these flags.
-BUILD_CMD = [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going",
+BOOK_OUT = BUILD / "test-book"  # outside tests/ so nbval never collects built notebooks
+# As `make book` builds it: course_tools/build_book.py runs `jupyter-book build` with these flags.
+BUILD_CMD = [sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going",
              "--path-output", str(BOOK_OUT), str(ROOT)]
 
 
@@ -108,8 +106,8 @@ def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | Non
 
 def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None]:
     """The book and its decks as `make book` makes them, from a clean cache seeded with the first run of every
-    chapter that nbval ran without error in this session; tools/build_book.py executes the rest."""
-    from build_book import Executed, fill_cache
+    chapter that nbval ran without error in this session; course_tools/build_book.py executes the rest."""
+    from course_tools.build_book import Executed, fill_cache
     from nbval_twice import find_run, scheduled_runs
 
     html = BOOK_OUT / "_build" / "html"
@@ -124,7 +122,7 @@ def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.Complet
         build.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
     decks = None
     if build.returncode == 0:
-        decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
+        decks = subprocess.run([sys.executable, "-m", "course_tools.build_slides", "--html-dir", str(html)],
                                cwd=ROOT, capture_output=True, text=True, timeout=600)
     return build, decks
 
@@ -153,7 +151,7 @@ def book_build(book_builds) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def deck_build(book_builds) -> subprocess.CompletedProcess:
-    """tools/build_slides.py on the test book, as `make book` runs it after the build."""
+    """course_tools/build_slides.py on the test book, as `make book` runs it after the build."""
     build, decks = book_builds
     if build.returncode != 0:
         pytest.fail(f"book build failed (exit {build.returncode}):\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}")
@@ -162,7 +160,7 @@ def deck_build(book_builds) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_book(deck_build) -> Path:
-    """The book as `make book` leaves it: the HTML plus one slide deck per chapter (tools/build_slides.py)."""
+    """The book as `make book` leaves it: the HTML plus one slide deck per chapter (course_tools/build_slides.py)."""
     if deck_build.returncode != 0:
         pytest.fail(f"slide decks failed to build:\n{deck_build.stdout[-3000:]}\n{deck_build.stderr[-3000:]}")
     return BOOK_OUT / "_build" / "html"
@@ -208,9 +206,7 @@ def offline_page(browser):
     assert_clean(guard)
 
 
-# ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------
-SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
-FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"
+# ---- the suite's duration, for course_tools.bench (so `make bench` need not rerun the suite) -------------------
 
 
 def pytest_sessionstart(session):

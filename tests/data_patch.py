@@ -2,7 +2,7 @@
 `references.bib` into a temporary folder and points the loader at it with the explicit setting
 (`COURSE_CONTENT_DIR`); a test patches one field of one file and asserts what the loader says.
 
-Import the fixture into a test module with `from data_patch import course_content  # noqa: F401`.
+tests/conftest.py imports the fixture, so every test module can ask for `course_content` by name.
 """
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from course_tools.conventions import ROOT
 from widgets.data import ENV_VAR
 
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = ROOT
 
 
 class ContentCopy:

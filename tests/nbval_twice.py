@@ -91,7 +91,7 @@ class TwiceNotebook(IPyNbFile):
         self.kernel = kernel
         self.setup_sanitize_files()
 
-    def record(self, item: "TwiceCell", error: str | None) -> None:
+    def record(self, item: TwiceCell, error: str | None) -> None:
         item.cell.outputs = list(item.test_outputs or [])
         self.outcomes[item.cell_num] = error
         if len(self.outcomes) == len(self.cells):  # every item ran: nothing deselected

@@ -29,7 +29,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 CELL_TIMEOUT = 120
 
 GUARD = '''\
@@ -216,7 +216,7 @@ class TwiceRun:
     seconds: float | None = None  # the first run's time, kept in the cache record
 
     @classmethod
-    def from_cells(cls, path: Path, cells: list, errors: list[str], seconds: float | None = None) -> "TwiceRun":
+    def from_cells(cls, path: Path, cells: list, errors: list[str], seconds: float | None = None) -> TwiceRun:
         parts: dict[str, list] = {}
         for c in cells:
             parts.setdefault(c.metadata[ROLE]["role"], []).append(list(c.get("outputs", [])))
@@ -231,7 +231,7 @@ class TwiceRun:
                 "seconds": self.seconds}
 
     @classmethod
-    def from_json(cls, data: dict) -> "TwiceRun":
+    def from_json(cls, data: dict) -> TwiceRun:
         return cls(**{**data, "path": Path(data["path"])})
 
     @property
@@ -246,7 +246,7 @@ class TwiceRun:
         """The chapter as the first run left it: what myst-nb would cache (outputs and widget state)."""
         nb = nbformat.read(self.path, as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
-        for n, (cell, outputs) in enumerate(zip(code, self.first), start=1):
+        for n, (cell, outputs) in enumerate(zip(code, self.first, strict=True), start=1):
             cell.execution_count = n
             cell.outputs = [nbformat.from_dict({**o, "execution_count": n} if o["output_type"] == "execute_result"
                                                else dict(o)) for o in outputs]

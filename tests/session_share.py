@@ -19,8 +19,8 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RUNS_ROOT = ROOT / "_build" / "test-run"
+from course_tools.conventions import BUILD
+RUNS_ROOT = BUILD / "test-run"
 # A wait, not a budget: how long a worker waits for a chapter that another worker's nbval is running.
 WAIT_FOR_OTHER_WORKER_S = 900
 

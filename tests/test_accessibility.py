@@ -4,14 +4,16 @@ of every widget, and colour never the only carrier of meaning. Accepted theme fi
 tests/a11y_allowlist.py, nowhere else, and never cover the course's own content."""
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import PurePosixPath
 
 import pytest
 
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
-from browser_support import OfflineGuard, assert_clean
-from page_audit import (AXE_JS, HEADINGS_JS, ROOT, built_pages, has_widgets, open_and_wait, parse,
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import (AXE_JS, HEADINGS_JS, built_pages, has_widgets, open_and_wait, parse,
                         widget_html_fragments)
 from test_book import toc_files
 
@@ -132,8 +134,8 @@ def page_audits(browser, book_server, built_book):
         open_and_wait(page, book_server + rel)
         page.add_script_tag(content=axe)
         violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-        for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS])):
-            for node, owner in zip(v["nodes"], owners):
+        for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS]), strict=True):
+            for node, owner in zip(v["nodes"], owners, strict=True):
                 node["owner"] = owner
         audits[rel] = {"axe": violations, "headings": page.evaluate(HEADINGS_JS), **page.evaluate(AUDIT_JS)}
     audits["_guard"] = {"problems": guard.problems()}
@@ -216,7 +218,7 @@ def heading_problems(headings: list) -> list[str]:
         problems.append(f"first heading is h{headings[0][0]} {headings[0][1]!r}, not h1")
     if sum(1 for level, _ in headings if level == 1) > 1:
         problems.append("more than one h1")
-    for (prev, _), (level, text) in zip(headings, headings[1:]):
+    for (prev, _), (level, text) in itertools.pairwise(headings):
         if level > prev + 1:
             problems.append(f"h{prev} is followed by h{level} {text!r} (skipped a level)")
     return problems

@@ -3,13 +3,11 @@ which is cheap enough to gate in every test run."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+import types
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import bench  # noqa: E402
-from page_audit import built_pages  # noqa: E402
+from course_tools import bench
+from course_tools.conventions import BUDGET
+from course_tools.testing.page_audit import built_pages
 
 
 def test_table_reports_each_figure_against_its_budget():
@@ -23,14 +21,17 @@ def test_table_reports_each_figure_against_its_budget():
 
 
 def test_extension_modules_join_the_table(tmp_path, monkeypatch):
-    tools = tmp_path / "tools"
-    tools.mkdir()
-    (tools / "bench_example.py").write_text(
-        "from bench import Row\n"
+    """A bench_*.py module in the package joins the table; other modules do not."""
+    (tmp_path / "bench_example.py").write_text(
+        "from course_tools.bench import Row\n"
         "def bench_rows(ctx):\n    yield Row('CAR T widget state', 1000, 'B', 2000)\n"
         "    yield ('slides: deck size', 3e6, 'B', 2e6, 'tuple rows work too')\n")
-    monkeypatch.setattr(bench, "ROOT", tmp_path)
-    rows = bench.extension_rows(bench.Context(tmp_path, tmp_path, sys.executable))
+    (tmp_path / "helper.py").write_text("def bench_rows(ctx):\n    raise AssertionError('not a bench module')\n")
+    package = types.ModuleType("bench_fixture_package")
+    package.__path__ = [str(tmp_path)]  # a package whose modules are the files above
+    monkeypatch.setitem(sys.modules, package.__name__, package)
+    assert bench.extension_modules(package) == ["bench_example"]
+    rows = bench.extension_rows(bench.Context(tmp_path, tmp_path, sys.executable), package)
     assert [(r.figure, r.ok) for r in rows] == [("CAR T widget state", True), ("slides: deck size", False)]
 
 
@@ -47,5 +48,5 @@ def test_suite_time_is_read_from_the_conftest_record(tmp_path, monkeypatch):
 
 def test_every_page_is_within_the_html_budget(built_book):
     over = {rel: (built_book / rel).stat().st_size for rel in built_pages(built_book)
-            if (built_book / rel).stat().st_size > bench.BUDGET["page_html_bytes"]}
-    assert not over, f"pages over {bench.BUDGET['page_html_bytes'] / 1e6} MB of HTML: {over}"
+            if (built_book / rel).stat().st_size > BUDGET["page_html_bytes"]}
+    assert not over, f"pages over {BUDGET['page_html_bytes'] / 1e6} MB of HTML: {over}"

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from pybtex.database import parse_file
 
 from widgets.data import bib_keys
 
-ROOT = Path(__file__).resolve().parent.parent
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+from course_tools.conventions import ROOT, cited_keys, is_chapter
 
 
 def cited_keys_in_text() -> dict[str, set[str]]:
@@ -22,10 +20,10 @@ def cited_keys_in_text() -> dict[str, set[str]]:
             continue
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
         text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-        found[str(nb.relative_to(ROOT))] = {k.strip() for m in CITE.findall(text) for k in m.split(",")}
+        found[str(nb.relative_to(ROOT))] = cited_keys(text)
     for md in sources:
         text = md.read_text(encoding="utf-8")
-        found[str(md.relative_to(ROOT))] = {k.strip() for m in CITE.findall(text) for k in m.split(",")}
+        found[str(md.relative_to(ROOT))] = cited_keys(text)
     return found
 
 
@@ -51,7 +49,7 @@ def test_every_cited_key_exists(where, keys):
 def test_chapters_cite_something():
     cited = cited_keys_in_text()
     # Chapter notebooks are chapters/NN_name.ipynb; the lecturer guide's citations are generated from data.
-    chapter_nbs = [k for k in cited if re.search(r"(^|/)\d\d_[^/]+\.ipynb$", k)]
+    chapter_nbs = [k for k in cited if k.endswith(".ipynb") and is_chapter(k.removesuffix(".ipynb"))]
     assert chapter_nbs, "no chapter notebooks found"
     for nb in chapter_nbs:
         assert len(cited[nb]) >= 3, f"{nb} cites fewer than 3 sources"

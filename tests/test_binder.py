@@ -7,19 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
+
 # MyST in live notebooks (issue 11). 2.7.0 needs @jupyter/ydoc 3 and JupyterLab 4.6 disables it; 2.6.0 loads.
 JUPYTERLAB_MYST = "jupyterlab-myst==2.6.0"
 
 
 def test_runtime_and_requirements_pin_the_environment():
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
-    reqs = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    reqs = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert "-e ." in reqs
     unpinned = [r for r in reqs if r != "-e ." and "==" not in r]
     assert not unpinned, f"unpinned requirements: {unpinned}"
+    # The top-level choices (requirements.txt's header), lint tools included. matplotlib is pinned for the course's
+    # figures (widgets/figures/, ARCHITECTURE.md); no module imports it until they land.
     for top in ("jupyter-book==1.0.4.post1", "jupyterlab==", "ipywidgets==", "matplotlib==", "nbval==",
-                "pytest==", "playwright==", JUPYTERLAB_MYST):
+                "pytest==", "playwright==", "pre-commit==", "ruff==", "codespell==", "check-jsonschema==",
+                JUPYTERLAB_MYST):
         assert any(r.startswith(top) for r in reqs), top
 
 
@@ -39,10 +43,10 @@ def test_repo2docker_dockerfile(tmp_path):
     text = out.stdout + out.stderr
     assert "python=3.11" in text or "PYTHON_VERSION=3.11" in text
     lines = text.splitlines()
-    copy_repo = next(i for i, l in enumerate(lines) if l.startswith("COPY") and "src/ ${REPO_DIR}/" in l)
-    install_reqs = next(i for i, l in enumerate(lines) if "pip install" in l and "requirements.txt" in l)
+    copy_repo = next(i for i, line in enumerate(lines) if line.startswith("COPY") and "src/ ${REPO_DIR}/" in line)
+    install_reqs = next(i for i, line in enumerate(lines) if "pip install" in line and "requirements.txt" in line)
     assert copy_repo < install_reqs, "the repo must be copied in before requirements.txt (it has -e .)"
-    assert any("pip install" in l and l.rstrip().endswith(" .") for l in lines), "the package is not installed"
+    assert any("pip install" in line and line.rstrip().endswith(" .") for line in lines), "the package is not installed"
     # Nothing else in the build context overrides requirements.txt, and the file Binder installs pins
     # jupyterlab-myst, so Binder's JupyterLab renders the chapters' MyST.
     assert not (tmp_path / "binder").exists() and not (tmp_path / ".binder").exists()
@@ -54,6 +58,6 @@ def test_jupyterlab_myst_is_enabled_in_the_pinned_jupyterlab():
     jupyter = Path(sys.executable).parent / "jupyter"
     out = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True, text=True, timeout=120)
     text = out.stdout + out.stderr
-    line = next((l for l in text.splitlines() if "jupyterlab-myst" in l), None)
+    line = next((ln for ln in text.splitlines() if "jupyterlab-myst" in ln), None)
     assert line is not None, f"jupyterlab-myst is not installed:\n{text}"
     assert "v2.6.0" in line and "enabled" in line and "OK" in line, line

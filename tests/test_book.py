@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from bootstrap_cell import CELL_ID as SETUP_CELL_ID
-from page_audit import CDN  # the one definition of a CDN address
+from course_tools.bootstrap_cell import CELL_ID as SETUP_CELL_ID
+from course_tools.testing.page_audit import CDN  # the one definition of a CDN address
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 
 
 def toc_files() -> list[str]:
     """Every page of _toc.yml, as the decks and the build tool read it (one reading of the toc)."""
-    from build_slides import toc_docs
+    from course_tools.conventions import toc_docs
 
     return toc_docs(ROOT)
 
@@ -30,7 +29,7 @@ def test_build_executes_only_what_nbval_did_not_run(book_build):
     build's jupyter-cache (tests/conftest.py); the build executes only notebooks nbval did not run."""
     if getattr(book_build, "seeded", None) is None:
         pytest.skip("COURSE_REUSE_BUILD: an earlier build was reused")
-    from build_book import toc_notebooks
+    from course_tools.conventions import toc_notebooks
 
     executing = re.search(r"build_book: executing (\d+) notebook", book_build.stdout)
     assert executing, book_build.stdout[:2000]
@@ -41,13 +40,13 @@ def test_build_executes_only_what_nbval_did_not_run(book_build):
 
 def test_decks_reuse_the_books_executed_notebooks(deck_build, built_book):
     """The decks are made from _build/jupyter_execute, which holds outputs and widget state even for notebooks
-    read from the cache: tools/build_slides.py executes nothing again."""
+    read from the cache: course_tools/build_slides.py executes nothing again."""
     assert "executing" not in deck_build.stdout + deck_build.stderr, deck_build.stderr[-2000:]
     executed = built_book.parent / "jupyter_execute"
     for doc in toc_files():
         if (ROOT / f"{doc}.ipynb").exists():
             nb = nbformat.read(executed / f"{doc}.ipynb", as_version=4)
-            # the course setup cell (tools/bootstrap_cell.py) prints nothing where the package is installed
+            # the course setup cell (course_tools/bootstrap_cell.py) prints nothing where the package is installed
             assert all(c.outputs for c in nb.cells if c.cell_type == "code" and c.source.strip()
                        and c.get("id") != SETUP_CELL_ID), doc
 

@@ -1,4 +1,4 @@
-"""The chapters' first code cell ("course setup", tools/bootstrap_cell.py): the same in every chapter, hidden in the
+"""The chapters' first code cell ("course setup", course_tools/bootstrap_cell.py): the same in every chapter, hidden in the
 book and the decks, and its logic run here offline with pip, the package lookup and Colab replaced by recorders."""
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import bootstrap_cell  # noqa: E402
+from course_tools import bootstrap_cell
+from course_tools.conventions import ROOT
 
 REPO = "https://github.com/example-org/immuno-course"
 CHAPTERS = bootstrap_cell.chapter_files()
@@ -35,11 +33,11 @@ def test_the_notebooks_copies_are_the_template():
     """All chapters carry the same cell, and it is the template filled with the address the notebooks name; where
     this checkout knows its repository (COURSE_REPOSITORY_URL or a GitHub origin), that address is this one."""
     sources = {"".join(json.loads(p.read_text(encoding="utf-8"))["cells"][1]["source"]) for p in CHAPTERS}
-    assert len(sources) == 1, "the chapters' setup cells differ: run python tools/bootstrap_cell.py"
+    assert len(sources) == 1, "the chapters' setup cells differ: run python -m course_tools.bootstrap_cell"
     source, = sources
     names = {bootstrap_cell.cell_source(url, branch): (url, branch)
              for url in (bootstrap_cell.repository_url(), "") for branch in (bootstrap_cell.repository_branch(),)}
-    assert source in names, "the setup cell differs from tools/bootstrap_cell.py: run python tools/bootstrap_cell.py"
+    assert source in names, "the setup cell differs from course_tools/bootstrap_cell.py: run python -m course_tools.bootstrap_cell"
     # Only an explicit COURSE_REPOSITORY_URL says which address the committed cells must name: a clone's `origin`
     # (CI's, a fork's) is not a reason to rewrite the notebooks.
     if os.environ.get("COURSE_REPOSITORY_URL", "").strip():
@@ -55,7 +53,7 @@ def test_check_mode_reports_a_stale_copy(tmp_path, monkeypatch):
 
 def test_the_book_and_the_decks_leave_the_cell_out():
     import nbformat
-    from build_slides import prepare
+    from course_tools.build_slides import prepare
 
     nb = nbformat.read(CHAPTERS[0], as_version=4)
     assert not any(c.get("id") == bootstrap_cell.CELL_ID for c in prepare(nb).cells)

@@ -7,8 +7,8 @@ import re
 import nbformat
 import pytest
 
-from browser_support import assert_clean, open_page
-from build_slides import chapter_notebooks
+from course_tools.testing.browser_support import assert_clean, open_page
+from course_tools.conventions import chapter_notebooks
 from notebook_runner import ROOT
 from test_book import toc_files
 from widgets.models.quiz import load_questions

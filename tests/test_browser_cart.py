@@ -1,11 +1,11 @@
 """Chapter 5 (CAR T) in the built book: every widget works offline with no kernel. Each step waits (with a
 timeout) for the text a reader would then see; how fast that happens is `make bench`'s business
-(tools/bench_cart.py drives the same steps and holds the budgets)."""
+(course_tools/bench_cart.py drives the same steps and holds the budgets)."""
 from __future__ import annotations
 
 import pytest
 
-from cart_browser import (choose, click_through_manufacturing, grade_shown, move_timeline, open_chapter,
+from course_tools.testing.cart_browser import (choose, click_through_manufacturing, grade_shown, move_timeline, open_chapter,
                           set_evidence, timeline_events, timeline_heading)
 from widgets.models.car_t_manufacturing import load_manufacturing
 

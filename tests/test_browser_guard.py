@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import OfflineGuard, assert_clean, serve
+from course_tools.testing.browser_support import OfflineGuard, assert_clean, serve
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import assert_clean, open_page, visible_text, wait_visible_text
+from course_tools.testing.browser_support import assert_clean, open_page, visible_text, wait_visible_text
 
 pytestmark = pytest.mark.browser
 

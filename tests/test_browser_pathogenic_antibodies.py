@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import assert_clean, open_page, visible_text, wait_visible_text
+from course_tools.testing.browser_support import assert_clean, open_page, visible_text, wait_visible_text
 from widgets.models.fcrn_blockade import load_fcrn_model
 
 pytestmark = pytest.mark.browser

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import assert_clean, open_page, visible_text, wait_visible_text
+from course_tools.conventions import BUDGET
+from course_tools.testing.browser_support import assert_clean, open_page, visible_text, wait_visible_text
 
 pytestmark = pytest.mark.browser
 
 PAGE = "chapters/07_restoring_tolerance.html"
 TN10, COMPARE = ".course-tn10", ".course-modality-comparison"
-MAX_PAGE_BYTES = 1_500_000
 
 
 FITS_JS = """(sel) => { const w = document.querySelector(sel);
@@ -26,7 +26,7 @@ def open_chapter(page, base_url: str, widget: str) -> None:
 def test_page_stays_under_the_size_budget(built_book):
     size = (built_book / PAGE).stat().st_size
     print(f"{PAGE}: {size / 1e6:.2f} MB including widget state")
-    assert size < MAX_PAGE_BYTES
+    assert size < BUDGET["page_html_bytes"]
 
 
 def test_tn10_data_cuts_switch_with_no_kernel(offline_page, book_server):

@@ -1,4 +1,4 @@
-"""tools/build_book.py on a tiny book: notebooks are executed in parallel and read from jupyter-cache, and a
+"""course_tools/build_book.py on a tiny book: notebooks are executed in parallel and read from jupyter-cache, and a
 failing cell stops the build naming the notebook and the cell, with no page written (raise-on-error)."""
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import textwrap
 import nbformat
 import pytest
 
-from build_book import failing_cell
-from notebook_runner import ROOT
+from course_tools.build_book import failing_cell
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
@@ -44,7 +43,7 @@ def tiny_book(folder, failing: bool):
 
 
 def build(folder) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going",
+    return subprocess.run([sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going",
                            str(folder)], cwd=folder, capture_output=True, text=True, timeout=600)
 
 

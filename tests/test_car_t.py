@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.data import DataError
 from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
 from widgets.models.car_t_grading import load_grading
@@ -107,7 +107,7 @@ def test_evidence_switch_changes_the_answer(side_effects):
 def test_timeline_days_reach_late_events():
     days = timeline_days()
     assert days[0] == -5 and days == sorted(days) and days[-1] >= 365 and 91 in days
-    assert all(b - a == 1 for a, b in zip(days, days[1:]) if b <= 28)
+    assert all(b - a == 1 for a, b in itertools.pairwise(days) if b <= 28)
 
 
 # ---------- grading: every combination against the consensus tables ----------
@@ -170,7 +170,7 @@ def icans_from_table(chosen: dict[str, str]) -> int:
 def test_icans_every_combination():
     count = 0
     for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
-        chosen = {d.id: d.levels[i] for d, i in zip(ICANS_DOMAINS, combo)}
+        chosen = {d.id: d.levels[i] for d, i in zip(ICANS_DOMAINS, combo, strict=True)}
         assert icans_grade(*combo) == icans_from_table(chosen), chosen
         count += 1
     assert count == 5 * 5 * 3 * 2 * 3
@@ -231,7 +231,7 @@ def test_unknown_source_key_names_file_record_field(course_content):
 # ---------- widgets driven in Python ----------
 
 def linked(links, a, b):
-    return any({l.source[0], l.target[0]} == {a, b} for l in links)
+    return any({link.source[0], link.target[0]} == {a, b} for link in links)
 
 
 def test_manufacturing_walkthrough_widget():

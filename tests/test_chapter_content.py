@@ -1,26 +1,16 @@
 """Every chapter notebook in _toc.yml carries the parts a course chapter must have.
 
 Generic on purpose: it finds chapters from the table of contents, so it covers chapters other authors add.
-Pages that are not chapters (intro, glossary, bibliography, lecturer guide) are Markdown pages or are named below.
+A chapter is a `_toc.yml` page `chapters/NN_name` with a notebook (course_tools.conventions.chapter_notebooks).
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from test_book import toc_files
-
-ROOT = Path(__file__).resolve().parent.parent
-NOT_CHAPTERS = re.compile(r"(intro|glossary|bibliography|references|lecturer)", re.I)
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
-
-
-def chapter_notebooks() -> list[str]:
-    return [f for f in toc_files()
-            if (ROOT / f"{f}.ipynb").exists() and not NOT_CHAPTERS.search(Path(f).name)]
+from course_tools.conventions import ROOT, chapter_notebooks, cited_keys
 
 
 def text_of(doc: str) -> tuple[str, str]:
@@ -54,7 +44,7 @@ def test_chapter_has_required_parts(doc):
 @pytest.mark.parametrize("doc", chapter_notebooks())
 def test_chapter_cites_at_least_three_sources(doc):
     md, _ = text_of(doc)
-    keys = {k.strip() for group in CITE.findall(md) for k in group.split(",")}
+    keys = cited_keys(md)
     assert len(keys) >= 3, f"{doc} cites only {sorted(keys)}"
 
 

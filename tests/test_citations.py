@@ -11,7 +11,8 @@ import re
 
 from pybtex.database import parse_file
 
-from page_audit import ROOT, built_pages, widget_html_fragments
+from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import built_pages, widget_html_fragments
 
 IN_TEXT = re.compile(r'<span class="bibtex-citation"[^>]*>(.*?)</span>', re.S)
 WIDGET_SOURCES = re.compile(r'<p class="course-sources"><strong>Sources:</strong>(.*?)</p>', re.S)

@@ -1,26 +1,26 @@
 """Content security, generic over every view: text from data files is shown as text, never as live HTML.
 
 Every prose string (one with a space in it; ids, slugs and reference keys have none) in every data file gets
-a script tag, an onerror attribute and a javascript: link appended (where its schema allows the length); then every builder exported by `widgets`
-is called and every HTML string in the widget tree is parsed: no <script>, no on* attribute, no javascript:
-URL may appear. The payload must show up as escaped text, which proves the data really reached the views.
+a script tag, an onerror attribute and a javascript: link appended (where its schema allows the length); then
+every builder exported by `widgets` is called and every HTML string in the widget tree is parsed: no <script>, no
+on* attribute, no javascript: URL may appear. The payload must show up as escaped text, which proves the data
+really reached the views.
 Also: nothing in widgets/ evaluates or executes data, or loads YAML unsafely."""
 from __future__ import annotations
 
 import ast
 import copy
 import re
-from pathlib import Path
 
 import ipywidgets as ipw
 import pytest
 
 import widgets
 import widgets.data.loader as loader
-from page_audit import parse
+from course_tools.testing.page_audit import parse
 from widget_tree import builders, call_builder, walk
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 PAYLOAD = ' <script>alert("x")</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))'
 MARKER = "&lt;script&gt;"
 URL_OR_DATE = re.compile(r"^(https?://|\d{4}-\d{2})")

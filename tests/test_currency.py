@@ -1,5 +1,6 @@
 """Keeping the course current (issue 12, item 22): every claim-bearing data record says when it was last checked,
-every chapter shows its review date near its top, and `tools/currency.py` (make currency) flags what is getting old.
+every chapter shows its review date near its top, and `course_tools.currency` (make currency) flags what is
+getting old.
 
 The age of the records is never asserted here: a record growing old is a reason to re-check it, which
 `make currency` and `make bench` report, not a reason for the test suite to fail.
@@ -10,16 +11,13 @@ import datetime as dt
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import currency  # noqa: E402
 
-from data_patch import course_content  # noqa: E402,F401
-from widgets.data import DataError, load_dataset  # noqa: E402
+from course_tools import currency
+from course_tools.conventions import CHAPTER_GLOB, ROOT, chapter_notebooks
+from widgets.data import DataError, load_dataset
 
 REVIEWED = re.compile(r"Last reviewed: (\d{4}-\d{2}-\d{2}), against \S")
 
@@ -60,7 +58,7 @@ def test_report_sorts_oldest_first_and_flags_stale_missing_and_unreadable(tmp_pa
 
 
 def test_make_currency_reports_and_exits_zero_even_when_everything_is_stale():
-    run = subprocess.run([sys.executable, str(ROOT / "tools" / "currency.py"), "--today", "2099-01-01",
+    run = subprocess.run([sys.executable, "-m", "course_tools.currency", "--today", "2099-01-01",
                           "--stale-only"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "flagged" in run.stdout and "OLDER THAN 365 DAYS" in run.stdout
@@ -68,13 +66,13 @@ def test_make_currency_reports_and_exits_zero_even_when_everything_is_stale():
 
 def test_every_chapter_notebook_has_a_review_line_in_its_first_cell():
     import json
-    for nb in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+    for nb in sorted((ROOT / "chapters").glob(CHAPTER_GLOB)):
         first = "".join(json.loads(nb.read_text(encoding="utf-8"))["cells"][0]["source"])
         assert REVIEWED.search(first), f"{nb.name}: no 'Last reviewed: YYYY-MM-DD, against ...' line at its top"
 
 
 def test_each_built_chapter_shows_its_review_date_before_the_overview(built_book):
-    pages = sorted((built_book / "chapters").glob("[0-9][0-9]_*.html"))
+    pages = [built_book / f"{doc}.html" for doc in chapter_notebooks()]
     assert pages, "no chapter pages built"
     for page in pages:
         html = page.read_text(encoding="utf-8")

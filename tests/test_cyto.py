@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError
 from widgets.models.cytokine_matrix import load_cytokine_matrix
 from widgets.models.patient_cases import case_outcome, load_patient_cases

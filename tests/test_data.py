@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
 from widgets.data import DataError, bib_keys, content_root, dataset_names, load_dataset, short_citation
 from widgets.data.loader import COMMON_SCHEMA, schema, source_keys
 from widgets.models.quiz import load_questions

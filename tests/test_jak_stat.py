@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from data_patch import course_content  # noqa: F401 (a fixture)
 from widgets.data import DataError
 from widgets.models.jak_stat import load_jak_stat
 from widgets.views.jak_stat import JakStatExplorer

@@ -17,10 +17,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_slides import chapter_notebooks  # noqa: E402
+from course_tools import sphinx_ext
+from course_tools.conventions import ROOT, chapter_notebooks
 
 REPO = "https://github.com/example-org/immuno-course"
 BRANCH = "spring-term"
@@ -31,7 +29,6 @@ CHAPTERS = chapter_notebooks(ROOT)
 def build(tmp: Path, **env) -> Path:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["execute"]["execute_notebooks"] = "off"
-    config["sphinx"]["local_extensions"] = {"course_assets": str(ROOT / "tools")}
     (tmp / "_config.yml").write_text(yaml.safe_dump(config))
     out = tmp / "out"
     run_env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_")} | env
@@ -75,7 +72,6 @@ def test_every_chapter_page_launches_its_own_notebook(with_hub, doc):
 
 def test_no_jupyterhub_button_without_a_hub(monkeypatch):
     """The theme draws a JupyterHub link only from `jupyterhub_url`; without the setting it is not passed on."""
-    import course_assets
 
     class Config:
         html_theme_options: dict = {}
@@ -84,10 +80,10 @@ def test_no_jupyterhub_button_without_a_hub(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COURSE_REPOSITORY_URL", REPO)
     config = Config()
-    course_assets.set_launch_buttons(None, config)
+    sphinx_ext.set_launch_buttons(None, config)
     launch = config.html_theme_options["launch_buttons"]
     assert "jupyterhub_url" not in launch and launch["binderhub_url"] == "https://mybinder.org"
     assert config.html_theme_options["repository_branch"] == "main"
     monkeypatch.setenv("COURSE_JUPYTERHUB_URL", HUB)
-    course_assets.set_launch_buttons(None, config)
+    sphinx_ext.set_launch_buttons(None, config)
     assert config.html_theme_options["launch_buttons"]["jupyterhub_url"] == HUB

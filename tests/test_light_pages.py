@@ -1,21 +1,18 @@
 """Light pages (issue 9): each page loads only what it shows. Widget JavaScript (html-manager's embed.js, no
 require.js) only where there is widget state; MathJax only where there is maths, and there it typesets; the
 theme's icons from one font, cut to the icons the book uses, with every icon a reader sees in it.
-Weights and times are measured by `make bench` (tools/bench_pages.py), never asserted here."""
+Weights and times are measured by `make bench` (course_tools/bench_pages.py), never asserted here."""
 from __future__ import annotations
 
 import re
-import sys
 
 import nbformat
 import pytest
 
-from page_audit import ROOT, built_pages, has_widgets, open_and_wait
-
-sys.path.insert(0, str(ROOT / "tools"))
-import build_slides  # noqa: E402
-import course_icons  # noqa: E402
-from course_assets import MATHJAX, WIDGET_BUNDLE  # noqa: E402
+from course_tools import build_slides
+from course_tools import icons as course_icons
+from course_tools.conventions import MATHJAX, ROOT, WIDGET_BUNDLE, chapter_notebooks, deck_path
+from course_tools.testing.page_audit import built_pages, has_widgets, open_and_wait
 
 MATHS_SPAN = re.compile(r'class="math notranslate nohighlight"')
 SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
@@ -56,9 +53,9 @@ def test_mathjax_only_where_there_is_maths(built_book):
     assert with_maths, "no page with maths was built, so MathJax was not checked where it is needed"
 
 
-@pytest.mark.parametrize("doc", build_slides.chapter_notebooks())
+@pytest.mark.parametrize("doc", chapter_notebooks())
 def test_a_deck_loads_mathjax_only_if_it_has_maths(built_book, doc):
-    html = (built_book / build_slides.deck_path(doc)).read_text(encoding="utf-8")
+    html = (built_book / deck_path(doc)).read_text(encoding="utf-8")
     maths = build_slides.has_maths(nbformat.read(ROOT / f"{doc}.ipynb", as_version=4))
     assert any(s.endswith(MATHJAX) for s in scripts(html)) == maths
     assert not [s for s in scripts(html) if s.endswith(("require.js", "jquery.min.js", "embed-amd.js"))]
@@ -131,10 +128,10 @@ def test_maths_is_typeset_where_it_is(offline_page, book_server, built_book):
 
 @pytest.mark.browser
 def test_maths_is_typeset_in_a_deck_with_maths(offline_page, book_server, built_book):
-    docs = [d for d in build_slides.chapter_notebooks()
+    docs = [d for d in chapter_notebooks()
             if build_slides.has_maths(nbformat.read(ROOT / f"{d}.ipynb", as_version=4))]
     assert docs
     for doc in docs:
-        offline_page.goto(book_server + build_slides.deck_path(doc), wait_until="load")
+        offline_page.goto(book_server + deck_path(doc), wait_until="load")
         offline_page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
         assert offline_page.locator("mjx-assistive-mml").count() > 0

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-from page_audit import ROOT, built_pages, parse, widget_html_fragments
+from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import built_pages, parse, widget_html_fragments
 
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src",
               "video": "src", "audio": "src", "embed": "src", "object": "data"}
@@ -82,9 +83,7 @@ def test_external_links_exist_and_get_noopener(built_book):
 
 
 def test_noopener_hook_keeps_existing_rel_words():
-    import sys
-    sys.path.insert(0, str(ROOT / "tools"))
-    from course_assets import fix_page_html
+    from course_tools.sphinx_ext import fix_page_html
 
     out = fix_page_html('<a class="reference external" href="https://doi.org/10.1/x">d</a>'
                         '<a href="https://x.org" rel="nofollow">n</a><a href="intro.html">i</a>'

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from live_lab import (ROOT, chapter_paths, click_changes_panel, closed_blocks, cross_reference_texts, guard_offline,
+from course_tools.testing.live_lab import (ROOT, chapter_paths, click_changes_panel, closed_blocks, cross_reference_texts, guard_offline,
                       hidden_fragments, interactives, load, markdown_sources, markdown_text, normalise, open_chapter,
                       raw_myst, responsive, run_all, sentence_fragments, start_lab, wait_for_widgets)
 

@@ -5,7 +5,7 @@ import itertools
 import math
 import pytest
 
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.data import DataError
 from widgets.models.checkpoints import load_checkpoints
 from widgets.models.pharmacokinetics import DosingScenario, elimination_rate

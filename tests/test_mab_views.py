@@ -6,7 +6,7 @@ import ipywidgets as ipw
 import pytest
 
 import widgets
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.models.therapies import load_therapies
 from widgets.views.panels import NestedPanels
 from widgets.views.therapies import therapy_table_html

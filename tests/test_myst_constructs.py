@@ -1,4 +1,4 @@
-"""Cross-references carry their text (tools/myst_constructs.py), so JupyterLab, which cannot resolve a label in
+"""Cross-references carry their text (course_tools/myst_constructs.py), so JupyterLab, which cannot resolve a label in
 another notebook, shows the same words as the book: the target's heading."""
 from __future__ import annotations
 
@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import myst_constructs  # noqa: E402
-from build_slides import chapter_notebooks  # noqa: E402
+from course_tools import myst_constructs
+from course_tools.conventions import ROOT, chapter_notebooks
 
 LABELS, DOCS = myst_constructs.targets()
 
@@ -25,7 +22,7 @@ def test_the_book_has_labelled_chapters():
 def test_every_cross_reference_shows_its_targets_heading(doc):
     nb = json.loads((ROOT / f"{doc}.ipynb").read_text(encoding="utf-8"))
     assert not myst_constructs.apply(nb, doc, LABELS, DOCS), \
-        f"{doc}: a {{ref}} or {{doc}} lacks its heading text: run python tools/myst_constructs.py"
+        f"{doc}: a {{ref}} or {{doc}} lacks its heading text: run python -m course_tools.myst_constructs"
 
 
 def test_rewrite_writes_refreshes_and_refuses():

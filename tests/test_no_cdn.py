@@ -1,11 +1,11 @@
 """No built file names a CDN: every .html, .js and .css file of the built book, the slide decks and the vendored
-bundles included. "CDN address" is defined once, in tests/page_audit.py (CDN_HOSTS); the checker is proved on
-files that do name one."""
+bundles included. "CDN address" is defined once, in course_tools/testing/page_audit.py (CDN_HOSTS); the checker is
+proved on files that do name one."""
 from __future__ import annotations
 
 import pytest
 
-from page_audit import CDN_HOSTS, cdn_mentions, files_naming_a_cdn
+from course_tools.testing.page_audit import CDN_HOSTS, cdn_mentions, files_naming_a_cdn
 
 NAMED = [
     'const THEBE_JS_URL = "https://unpkg.com/thebe@0.8.2/lib/index.js"',

@@ -45,7 +45,7 @@ def test_second_run_in_one_kernel_repeats_the_first(twice_runs, nb_path):
     ran_cleanly(run)
     (shown1, models1), (shown2, models2) = run.comparable("first"), run.comparable("second")
     assert len(shown1) == len(shown2)
-    for i, (x, y) in enumerate(zip(shown1, shown2)):
+    for i, (x, y) in enumerate(zip(shown1, shown2, strict=True)):
         assert x == y, f"code cell {i}: the second run (from the repository root) shows other outputs"
     assert models1 == models2, "the second run's widgets differ in content from the first run's"
     # The second run builds its own widgets, as many as the first...

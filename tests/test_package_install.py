@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 CHAPTER = "chapters/06_car_t.ipynb"  # three interactives and a knowledge check: the most data it reads
 UV = Path(sys.executable).with_name("uv")
 

@@ -2,12 +2,10 @@
 against the cited numbers, their views driven in Python, and bad data refused with file, record and field named."""
 from __future__ import annotations
 
-import math
 import re
 
 import pytest
 
-from data_patch import course_content  # noqa: F401 (fixture)
 from widgets.data import DataError
 from widgets.models.complement_blockade import load_cascade
 from widgets.models.fcrn_blockade import decay_curve, fit_factor, igg_curve, load_fcrn_model

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-import ipywidgets as ipw
 import pytest
 
 import widgets
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.data import DataError
 from widgets.models.hbv_serology import BANDED, load_hbv_serology
 from widgets.models.vaccine_timing import load_vaccine_timing
@@ -157,18 +156,6 @@ def test_unknown_verdict_names_file_record_field(course_content):
 
 
 # ---------- the widgets, driven in Python ----------
-
-def html_text(w) -> str:
-    out = []
-
-    def walk(x):
-        if isinstance(x, ipw.HTML):
-            out.append(x.value)
-        for c in getattr(x, "children", ()) or ():
-            walk(c)
-    walk(w)
-    return "\n".join(out)
-
 
 @pytest.mark.parametrize("name", ["hbv_serology_interpreter", "vaccine_timing_planner"])
 def test_widget_says_it_is_a_teaching_tool(name):

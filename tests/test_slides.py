@@ -6,28 +6,22 @@ chapter is covered as soon as it is listed.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+from test_book import CDN
 
-import bench_slides  # noqa: E402
-import build_slides  # noqa: E402
-from build_slides import chapter_notebooks, deck_path, expected_slides, myst_to_markdown, notes_count  # noqa: E402
-from test_book import CDN  # noqa: E402
-
-import widgets  # noqa: E402
-from data_patch import course_content  # noqa: E402,F401 (a fixture)
-from widgets.models.lecturer_guide import load_guide  # noqa: E402
-from widgets.models.quiz import load_questions  # noqa: E402
-from widgets.views.lecturer_guide import guide_markdown  # noqa: E402
-from widgets.views.presentation import PRESENTATION_CSS, PRESENTATION_FONT_PX, presentation_style  # noqa: E402
+import widgets
+from course_tools import bench_slides, build_slides
+from course_tools.build_slides import expected_slides, myst_to_markdown, notes_count
+from course_tools.conventions import ROOT, chapter_notebooks, deck_path, toc_docs
+from widgets.models.lecturer_guide import load_guide
+from widgets.models.quiz import load_questions
+from widgets.views.lecturer_guide import guide_markdown
+from widgets.views.presentation import PRESENTATION_CSS, PRESENTATION_FONT_PX, presentation_style
 
 CHAPTERS = chapter_notebooks()
 
@@ -52,7 +46,7 @@ def test_every_chapter_tells_its_story_in_10_to_25_slides_with_notes(doc):
 def test_expected_slides_counts_slide_and_subslide_starts():
     cells = [nbformat.v4.new_markdown_cell(s) for s in "abcdef"]
     kinds = ["skip", "-", "subslide", "fragment", "notes", "slide"]
-    for c, k in zip(cells, kinds):
+    for c, k in zip(cells, kinds, strict=True):
         c.metadata = {"slideshow": {"slide_type": k}}
     nb = nbformat.v4.new_notebook(cells=cells)
     assert expected_slides(nb) == 3  # "-" after a skip is the first visible cell, then subslide, then slide
@@ -86,13 +80,13 @@ def test_build_without_a_book_says_what_to_run(tmp_path, capsys):
 @pytest.fixture(scope="session")
 def built_decks(built_book) -> Path:
     """The `built_book` fixture (conftest) builds the decks as `make book` does (their build time is
-    `make bench`'s: tools/bench_slides.py)."""
+    `make bench`'s: course_tools/bench_slides.py)."""
     return built_book
 
 
 @pytest.fixture(scope="session")
 def deck_server(built_decks):
-    from browser_support import serve
+    from course_tools.testing.browser_support import serve
 
     with serve(built_decks) as url:
         yield url
@@ -127,7 +121,7 @@ def test_every_chapter_page_links_to_its_deck(built_decks, doc):
 
 
 def open_deck(page, url):
-    """Open a deck and wait until reveal.js shows its first slide (how fast: tools/bench_slides.py)."""
+    """Open a deck and wait until reveal.js shows its first slide (how fast: course_tools/bench_slides.py)."""
     page.goto(url, wait_until="commit")
     page.wait_for_function(bench_slides.READY, timeout=30_000)
     page.wait_for_load_state("networkidle")
@@ -189,7 +183,8 @@ def test_presentation_mode_is_one_call_that_displays_the_style(monkeypatch):
 def _button_size(page):
     return page.evaluate("""() => { const b = [...document.querySelectorAll('.course-widget .widget-toggle-button')]
         .find(x => x.offsetParent !== null); const s = getComputedStyle(b);
-        return [parseFloat(s.fontSize), b.getBoundingClientRect().height / (window.Reveal ? Reveal.getScale() : 1)]; }""")
+        const scale = window.Reveal ? Reveal.getScale() : 1;
+        return [parseFloat(s.fontSize), b.getBoundingClientRect().height / scale]; }""")
 
 
 @pytest.mark.browser
@@ -220,7 +215,7 @@ def test_guide_covers_every_chapter_in_the_data_with_answer_keys():
     guide = yaml.safe_load((ROOT / "data" / "lecturer_guide.yaml").read_text())["records"]
     for r in guide:
         assert r["title"] in text and f"{{doc}}`/{r['chapter']}`" in text
-        assert f"slides/{r['chapter'].rsplit('/', 1)[-1]}.slides.html" in text
+        assert deck_path(r["chapter"]) in text
     assert text.count("### Answer key: knowledge check") == len({q.chapter for q in load_questions()})
 
 
@@ -251,8 +246,7 @@ def test_guide_neutralises_html_from_data(tmp_path):
 
 
 def test_guide_is_listed_after_the_bibliography():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    files = toc_docs()
     assert files.index("chapters/lecturer_guide") == files.index("chapters/bibliography") + 1
 
 

@@ -11,7 +11,8 @@ from tiers import HEAVY, MARKED_BY_FIXTURE, TierError, fast_tier_guard, heavy_co
 
 
 @pytest.mark.parametrize("argv, marker", [
-    ([sys.executable, "tools/build_book.py", "-W", "."], "book"),
+    ([sys.executable, "-m", "course_tools.build_book", "-W", "."], "book"),
+    ([sys.executable, "course_tools/build_book.py", "-W", "."], "book"),
     (["/x/.venv/bin/jupyter-book", "build", "."], "book"),
     (["unshare", "-n", sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"], "kernel"),
     (["/x/.venv/bin/jupyter", "lab", "--no-browser"], "kernel"),
@@ -35,7 +36,7 @@ def test_the_guard_refuses_a_kernel_and_names_the_marker():
         with pytest.raises(TierError, match=r"starts a Jupyter kernel.*pytest\.mark\.kernel"):
             KernelManager(kernel_name="python3").start_kernel()
         with pytest.raises(TierError, match=r"builds the book.*pytest\.mark\.book"):
-            subprocess.run([sys.executable, "tools/build_book.py", "--help"])
+            subprocess.run([sys.executable, "-m", "course_tools.build_book", "--help"])
         assert subprocess.run([sys.executable, "-c", "print('ok')"], capture_output=True, text=True).stdout == "ok\n"
     assert subprocess.Popen.__init__ is before  # the guard undoes itself
 

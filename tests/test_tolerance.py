@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from data_patch import record
 from widgets.data import DataError
 from widgets.models.modality_comparison import load_modality_comparison
 from widgets.models.tn10 import load_tn10

@@ -29,12 +29,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import CITE, ROOT
 CHAPTERS = ROOT / "chapters"
 EXEMPT_PAGES = {"lecturer_guide.ipynb", "glossary.md", "bibliography.md", "intro.md"}
 
@@ -43,7 +42,6 @@ EXTRA_DRUGS = """axi-cel tisa-cel liso-cel obe-cel Kymriah Yescarta Breyanzi Abe
 miv-cel mivocabtagene peresolimab rosnilimab lenercept methotrexate azathioprine prednisone fludarabine
 cyclophosphamide teriflunomide""".split() + ["interferon beta"]
 
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`")
 APPROVAL = re.compile(r"\bapprov\w*|\blabel(?:s|led)?\b|\bboxed warning\b|\bREMS\b", re.I)
 # A standalone quantity: not part of a molecule or gene name (CD19, IL-6, 4-1BB, IgG1, HLA-B27, p40).
 NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*(?![\w\-])")

@@ -7,7 +7,6 @@ import ipywidgets as ipw
 import pytest
 
 import widgets
-from data_patch import course_content  # noqa: F401 (a fixture)
 from widgets.models.quiz import load_questions
 from widgets.views.panels import ChoicePanels
 from widgets.views.knowledge_check import KnowledgeCheck
@@ -47,7 +46,7 @@ def test_knowledge_check_feedback_for_right_and_wrong_answers():
 def test_therapy_reach_panels_have_alt_text_and_sources():
     w = widgets.therapy_reach_explorer()
     assert len(w.stack.children) == len(w.model.strategies)
-    for panel, strategy in zip(w.stack.children, w.model.strategies):
+    for panel, strategy in zip(w.stack.children, w.model.strategies, strict=True):
         assert 'role="img"' in panel.value and f"{strategy.name} reaches" in panel.value
         assert "Sources:" in panel.value and "https://" in panel.value
     w.select(3)
@@ -77,7 +76,7 @@ def test_a_panel_tree_folds_choices_into_shared_stacks():
     tree = PanelTree(controls, [2, 2, 2], lambda n: leaves[n], step=lambda n, k, i: n + i, start=0)
     assert [len(level) for level in tree.stacks_by_level] == [1, 2, 3]  # a plain nesting needs 1, 2, 4
     assert all(isinstance(link, ipw.widgets.widget_link.Link) for link in tree.links) and len(tree.links) == 6
-    assert all(any(l.source == (controls[k], "index") and l.target == (s, "selected_index") for l in tree.links)
+    assert all(any(lk.source == (controls[k], "index") and lk.target == (s, "selected_index") for lk in tree.links)
                for k, level in enumerate(tree.stacks_by_level) for s in level)
     tree.select(1, 0, 1)
     assert tree.visible() is leaves[2] and [c.index for c in controls] == [1, 0, 1]

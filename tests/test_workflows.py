@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 

@@ -46,7 +46,8 @@ def heavy_command(args) -> tuple[str, str] | None:
     browser; None otherwise."""
     argv = [str(a) for a in ([args] if isinstance(args, (str, os.PathLike)) else list(args))]
     names = [Path(a.split()[0]).name if a else "" for a in argv]
-    if any(n in ("jupyter-book", "build_book.py") for n in names) or any(a.endswith("build_book.py") for a in argv):
+    if (any(n in ("jupyter-book", "build_book.py") for n in names) or any(a.endswith("build_book.py") for a in argv)
+            or "course_tools.build_book" in argv):
         return "builds the book", "book"
     if any("ipykernel_launcher" in a for a in argv):
         return "starts a Jupyter kernel", "kernel"

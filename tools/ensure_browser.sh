@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Make sure a Chromium exists for the browser tests. Order (DESIGN.md point 8): an explicit
+# Make sure a Chromium exists for the browser tests. Order (ARCHITECTURE.md, "Browser tests"): an explicit
 # COURSE_CHROMIUM, Playwright's own browser, the system chromium; else install one.
 set -euo pipefail
 PY=${1:-python3}
-if "$PY" -c "import sys; sys.path.insert(0, 'tests'); from browser_support import find_chromium; p = find_chromium(); print(p); sys.exit(0 if p else 1)" 2>/dev/null; then
+FIND='import sys; from course_tools.testing.browser_support import find_chromium; p = find_chromium(); print(p); sys.exit(0 if p else 1)'
+if "$PY" -c "$FIND" 2>/dev/null; then
   exit 0
 fi
 echo "No Chromium found; installing one." >&2
@@ -13,4 +14,4 @@ elif ! "$PY" -m playwright install chromium; then
   echo "Could not install Chromium: run as root on Debian (apt-get install chromium) or set COURSE_CHROMIUM." >&2
   exit 1
 fi
-"$PY" -c "import sys; sys.path.insert(0, 'tests'); from browser_support import find_chromium; p = find_chromium(); print(p); sys.exit(0 if p else 1)"
+"$PY" -c "$FIND"

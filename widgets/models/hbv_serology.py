@@ -90,7 +90,7 @@ class HbvSerology:
 
 def marker_words(markers: tuple[Marker, ...], values: tuple[bool, bool, bool]) -> str:
     """'HBsAg negative · anti-HBc positive · anti-HBs negative': the pattern in words, never by colour."""
-    return " · ".join(f"{m.label} {'positive' if v else 'negative'}" for m, v in zip(markers, values))
+    return " · ".join(f"{m.label} {'positive' if v else 'negative'}" for m, v in zip(markers, values, strict=True))
 
 
 def load_hbv_serology() -> HbvSerology:

@@ -41,7 +41,7 @@ def _domain_note(scale: Scale, domain: Domain) -> tuple[ipw.RadioButtons, PanelT
     control = _radio(domain)
     look = {"layout": ipw.Layout(), "style": HTMLStyle()}
     notes = [ipw.HTML(f"<small>On its own this finding sets: <strong>{escape(note or scale.words[g])}</strong></small>",
-                      **look) for g, note in zip(domain.grades, domain.notes)]
+                      **look) for g, note in zip(domain.grades, domain.notes, strict=True)]
     return control, PanelTree([control], [len(notes)], lambda ix: notes[ix[0]])
 
 
@@ -57,7 +57,7 @@ class ScaleSection(ipw.VBox):
         self.tree = PanelTree(self.controls, [len(d.levels) for d in scale.domains],
                               lambda state: badges[scale.finish(state)], step=scale.fold, start=scale.START)
         super().__init__([ipw.HTML(f"<h4>{escape(scale.title)}</h4>"),
-                          *(ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes)), self.tree.root])
+                          *(ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes, strict=True)), self.tree.root])
         self.add_class(f"course-{scale.id}-grading")
 
     @property
@@ -67,7 +67,7 @@ class ScaleSection(ipw.VBox):
     def select(self, *levels: int) -> int:
         """Python-side: one level per domain, as the browser links do; returns the grade."""
         self.tree.select(*levels)
-        for note, level in zip(self.notes, levels):
+        for note, level in zip(self.notes, levels, strict=True):
             note.select(level)
         return self.scale.grade(*levels)
 

@@ -45,7 +45,8 @@ def step_svg(model: Manufacturing, step: Step) -> str:
     for i, s in enumerate(model.steps):
         x, y = (float(v) for v in points[i].split(","))
         cur = s.id == step.id
-        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{12 if cur else 9}" fill="{OKABE_ITO["blue"] if cur else "#ffffff"}" '
+        fill = OKABE_ITO["blue"] if cur else "#ffffff"
+        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{12 if cur else 9}" fill="{fill}" '
                      f'stroke="#000000" stroke-width="{3 if cur else 1}"/>'
                      f'<text x="{x:.0f}" y="{y + 4:.0f}" text-anchor="middle" font-size="11" '
                      f'fill="{"#ffffff" if cur else "#000000"}" font-weight="bold">{s.number}</text>')
@@ -98,7 +99,8 @@ def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ip
     return html_panel(
         f"<h4>Step {step.number} of {len(model.steps)}: {escape(step.title)}</h4>"
         f"{step_svg(model, step)}"
-        f"<p><strong>Where:</strong> {escape(step.location_label)}. <strong>Who:</strong> {markdown_inline(step.who)}</p>"
+        f"<p><strong>Where:</strong> {escape(step.location_label)}. "
+        f"<strong>Who:</strong> {markdown_inline(step.who)}</p>"
         f"<div><strong>What happens.</strong> {markdown_to_html(step.what)}</div>"
         f"<div><strong>What is checked.</strong> {markdown_to_html(step.checks)}</div>"
         f"<p><strong>Typical duration:</strong> {escape(dur)}.</p>"

@@ -52,7 +52,8 @@ def timeline_svg(model: SideEffects, evidence: str, day_index: int) -> str:
         if d in (-5, 0, 7, 14, 28, 56, 91, 182, 365, 1095):
             lab = {182: "6 mo", 365: "1 y", 1095: "3 y"}.get(d, str(d))
             parts.append(f'<text x="{x(i):.0f}" y="{base + 12}" text-anchor="middle" font-size="10">{lab}</text>')
-    parts.append(f'<line x1="{x(day_index):.0f}" y1="0" x2="{x(day_index):.0f}" y2="{base + 2}" stroke="#000000" stroke-width="2"/>')
+    parts.append(f'<line x1="{x(day_index):.0f}" y1="0" x2="{x(day_index):.0f}" y2="{base + 2}" '
+                 'stroke="#000000" stroke-width="2"/>')
     active = [e.short for e in model.events if e.evidence[evidence].contains(day)]
     alt = (f"Timeline of {len(model.events)} side effects ({EVIDENCE[evidence].lower()}), each drawn as its typical "
            f"window in days from infusion, with a line at {day_label(day)}. In their window on that day: "

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
+# The one definition of a deck's path in the built book (course_tools.build_slides writes decks there).
+from course_tools.conventions import deck_path
+
 from widgets.models.lecturer_guide import ChapterGuide, load_guide
 from widgets.text import escape
 from widgets.views.registry import builder
@@ -22,11 +25,6 @@ def _block(s: str) -> str:
     return s.replace("<", "&lt;").strip()
 
 
-def deck_file(chapter: str) -> str:
-    """The deck's path in the built book (tools/build_slides.py writes it there)."""
-    return f"slides/{chapter.rsplit('/', 1)[-1]}.slides.html"
-
-
 def chapter_markdown(entry: ChapterGuide) -> str:
     number = f"{entry.number}. " if entry.number else ""
     lines = [f"## {number}{_text(entry.title)}", ""]
@@ -34,8 +32,8 @@ def chapter_markdown(entry: ChapterGuide) -> str:
     if entry.chapter:
         facts.append(f"**Chapter page:** {{doc}}`/{entry.chapter}`")
         # A plain link: the deck is written after the Sphinx build, so a MyST link would be a missing reference.
-        href = escape(f"../{deck_file(entry.chapter)}")
-        facts.append(f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_file(entry.chapter))}</a>')
+        href = escape(f"../{deck_path(entry.chapter)}")
+        facts.append(f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_path(entry.chapter))}</a>')
     if entry.minutes:
         facts.append(f"**Timing:** about {entry.minutes} minutes for a learner working alone")
     if facts:

@@ -28,7 +28,7 @@ def check_indices(indices: Sequence, sizes: Sequence[int]) -> None:
     """The one range check for selecting panels: a clear message naming the valid range."""
     if len(indices) != len(sizes):
         raise ValueError(f"give {len(sizes)} indices, got {len(indices)}")
-    for level, (i, n) in enumerate(zip(indices, sizes)):
+    for level, (i, n) in enumerate(zip(indices, sizes, strict=True)):
         if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < n:
             raise ValueError(f"index {i} out of range 0-{n - 1} for control {level}")
 
@@ -53,10 +53,10 @@ class PanelTree:
                              f"{len(initial)} initial indices")
         if None in initial and len(self.sizes) > 1:
             raise ValueError("PanelTree: only a single control may start with nothing chosen")
-        for level, (n, i) in enumerate(zip(self.sizes, initial)):
+        for level, (n, i) in enumerate(zip(self.sizes, initial, strict=True)):
             if n < 1 or (i is not None and not 0 <= i < n):
                 raise ValueError(f"PanelTree: initial index {i} out of range 0-{n - 1} at level {level}")
-        for group, i in zip(self.groups, initial):
+        for group, i in zip(self.groups, initial, strict=True):
             for control in group:
                 control.index = i
         self.initial = tuple(initial)

@@ -1,7 +1,7 @@
 """Presentation size: larger text and controls for every course widget, readable from the back of a room.
 
 One CSS block, scoped to `.course-widget` (every widget root carries that class), serves both paths:
-the slide decks include it automatically (tools/build_slides.py), and a live notebook switches it on with
+the slide decks include it automatically (course_tools/build_slides.py), and a live notebook switches it on with
 `widgets.presentation_mode()`. Chapter code never changes: the size comes from CSS, not from the widgets.
 """
 from __future__ import annotations

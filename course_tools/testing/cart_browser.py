@@ -1,8 +1,8 @@
-"""Browser steps for the CAR T chapter, shared by tests/test_browser_cart.py and tools/bench_cart.py.
+"""Browser steps for the CAR T chapter, shared by tests/test_browser_cart.py and course_tools/bench_cart.py.
 
 Each interaction waits for the text a reader should then see, and is timed inside the page on the way: from
 the click or key event (a capture listener records performance.now()) to the moment a MutationObserver sees
-that text. The tests use the waiting; only tools/bench_cart.py reads the times and holds them to budgets."""
+that text. The tests use the waiting; only course_tools/bench_cart.py reads the times and holds them to budgets."""
 from __future__ import annotations
 
 PAGE = "chapters/06_car_t.html"
@@ -35,8 +35,8 @@ def timed(page, condition: str, action) -> float:
 
 
 def open_chapter(page, base_url: str) -> None:
-    """Open the chapter and wait until all three widgets show their controls and first panels (tools/bench_cart.py
-    times the two steps)."""
+    """Open the chapter and wait until all three widgets show their controls and first panels
+    (course_tools.bench_cart times the two steps)."""
     load_chapter(page, base_url)
     wait_for_widgets(page)
 

@@ -9,8 +9,8 @@ The repository address is the one setting the launch buttons read (tools/course_
 COURSE_REPOSITORY_URL, else the git remote `origin`; branch COURSE_REPOSITORY_BRANCH, default main). A notebook
 cannot read the environment of the build, so this tool writes the address into the cell.
 
-    python tools/bootstrap_cell.py          # insert or refresh the cell in every chapter in _toc.yml
-    python tools/bootstrap_cell.py --check  # exit 1 if a chapter's cell differs from this template
+    python -m course_tools.bootstrap_cell          # insert or refresh the cell in every chapter in _toc.yml
+    python -m course_tools.bootstrap_cell --check  # exit 1 if a chapter's cell differs from this template
 """
 from __future__ import annotations
 
@@ -19,16 +19,13 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_slides import chapter_notebooks  # noqa: E402
-from course_assets import repository_branch, repository_url  # noqa: E402
+from course_tools.conventions import ROOT, chapter_notebooks
+from course_tools.sphinx_ext import repository_branch, repository_url
 
 CELL_ID = "course-setup"
 # {package!r} becomes "git+https://github.com/OWNER/REPO@BRANCH", or "" when the repository is unknown.
 TEMPLATE = '''\
-# Course setup (from tools/bootstrap_cell.py). Does nothing where the course package is installed; in Colab or a
+# Course setup (from course_tools/bootstrap_cell.py). Does nothing where the course package is installed; in Colab or a
 # downloaded notebook it installs the package, and in Colab turns on the widget manager ipywidgets 8 needs.
 import importlib, importlib.util, subprocess, sys
 COURSE_PACKAGE, _done = {package!r}, []
@@ -93,7 +90,7 @@ def main(argv=None) -> int:
             stale.append(path.relative_to(ROOT))
             if not args.check:
                 path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    verb = "differ from tools/bootstrap_cell.py" if args.check else "updated"
+    verb = "differ from course_tools/bootstrap_cell.py" if args.check else "updated"
     print(f"course setup cell: {len(stale)} chapter(s) {verb}" + "".join(f"\n  {p}" for p in stale))
     if not (repository_url()):
         print("note: the repository is unknown (set COURSE_REPOSITORY_URL or a GitHub `origin`), so the cell "

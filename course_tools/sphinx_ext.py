@@ -1,6 +1,7 @@
-"""Local Sphinx extension: offline widget JavaScript, light pages, repository-dependent launch buttons, a link from
-every chapter page to its slide deck (built by tools/build_slides.py), and small accessibility and link-safety
-fixes applied to every page (see `fix_page_html` and `visit_hidden_input`).
+"""The book's Sphinx extension (`course_tools.sphinx_ext`, listed in _config.yml): offline widget JavaScript,
+light pages, repository-dependent launch buttons, a link from every chapter page to its slide deck (built by
+course_tools.build_slides), and small accessibility and link-safety fixes applied to every page (see
+`fix_page_html` and `visit_hidden_input`).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
 makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is
@@ -9,7 +10,7 @@ them to the pages that carry widget state, and no other.
 
 Light pages (issue 9): the widget bundle is html-manager's `embed.js`, which needs no require.js; MathJax loads
 only on a page whose own content has maths (`drop_unused_mathjax`); the theme's fontawesome.js, a second copy of
-the icons its CSS already draws with the Font Awesome webfont, is left out (tools/templates/).
+the icons its CSS already draws with the Font Awesome webfont, is left out (course_tools/templates/).
 """
 from __future__ import annotations
 
@@ -23,15 +24,20 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from course_tools.conventions import (
+    MATHJAX,
+    MATHJAX_COMPONENTS,
+    PACKAGE,
+    ROOT,
+    VENDOR,
+    WIDGET_BUNDLE,
+    deck_path,
+    is_chapter,
+)
+
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
-STATIC = ROOT / ".vendor" / "static"
-WIDGET_BUNDLE = "vendor/html-manager/dist/embed.js"
-# MathJax 3 from its components: TeX input, HTML output, and hidden MathML that screen readers read. The combined
-# tex-mml-chtml.js adds a context menu and a speech engine, as heavy as the rest together (issue 9, light pages).
-MATHJAX = "vendor/mathjax/es5/startup.js"
-MATHJAX_COMPONENTS = ["input/tex", "output/chtml", "a11y/assistive-mml"]
+STATIC = VENDOR / "static"
 WIDGET_SCRIPTS = {
     # Sets the fonts' base URL before the widget bundle loads, and names the slider handles.
     "widgets-offline-config.js": {},
@@ -40,14 +46,7 @@ WIDGET_SCRIPTS = {
     # unreached on about one load in four.)
     WIDGET_BUNDLE: {"defer": "defer"},
 }
-TEMPLATES = ROOT / "tools" / "templates"
-# A chapter notebook gets a deck: chapters/NN_name (tools/build_slides.py uses the same rule).
-CHAPTER_DOC = re.compile(r"^chapters/\d\d_[A-Za-z0-9_-]+$")
-
-
-def deck_path(docname: str) -> str:
-    """Where a chapter's deck lives, relative to the built book's root."""
-    return f"slides/{docname.rsplit('/', 1)[-1]}.slides.html"
+TEMPLATES = PACKAGE / "templates"
 
 
 def use_local_assets(app: Sphinx, config: Config) -> None:
@@ -55,7 +54,7 @@ def use_local_assets(app: Sphinx, config: Config) -> None:
         # Fallback keeps a book buildable on a machine without npm; the reader then needs a network.
         logger.warning(
             "course_assets: local widget JavaScript not found in %s; falling back to the CDN defaults, so "
-            "widgets will not render offline. Run `make vendor` (python tools/vendor_js.py).",
+            "widgets will not render offline. Run `make vendor` (python -m course_tools.vendor_js).",
             STATIC, type="course", subtype="assets",
         )
         return
@@ -117,7 +116,7 @@ def repository_url() -> str | None:
 
 
 def repository_branch() -> str:
-    """The branch launch buttons and the chapters' setup cell point at (tools/bootstrap_cell.py)."""
+    """The branch launch buttons and the chapters' setup cell point at (course_tools/bootstrap_cell.py)."""
     return os.environ.get("COURSE_REPOSITORY_BRANCH", "").strip() or "main"
 
 
@@ -144,7 +143,7 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
 
 def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Put a link to the chapter's slide deck at the top of every chapter notebook page, present and future."""
-    if doctree is None or not CHAPTER_DOC.match(pagename) or "body" not in context:
+    if doctree is None or not is_chapter(pagename) or "body" not in context:
         return
     if not str(app.env.doc2path(pagename, False)).endswith(".ipynb"):
         return
@@ -156,9 +155,10 @@ def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 
 def add_course_static(app: Sphinx, config: Config) -> None:
-    """tools/static holds the course's own CSS (needed with or without the vendored JavaScript); tools/templates
-    holds the theme templates the book changes (the icon script left out, the search button named by its text)."""
-    config.html_static_path = [*config.html_static_path, str(ROOT / "tools" / "static")]
+    """course_tools/static holds the course's own CSS (needed with or without the vendored JavaScript);
+    course_tools/templates holds the theme templates the book changes (the icon script left out, the search
+    button named by its text)."""
+    config.html_static_path = [*config.html_static_path, str(PACKAGE / "static")]
     # First, so that it wins over pydata-sphinx-theme's components folder, which the theme adds to this path.
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
@@ -190,7 +190,7 @@ def fix_page_html(html: str) -> str:
 def cut_icon_font(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    from course_icons import write_icon_subset
+    from course_tools.icons import write_icon_subset
 
     kept = write_icon_subset(Path(app.outdir))
     if kept is None:
@@ -214,9 +214,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_course_static, priority=900)
     app.connect("config-inited", use_local_assets, priority=900)
     app.connect("html-page-context", fix_page)
-    # Visible keyboard focus and other small fixes on top of the theme (tools/static/course-a11y.css).
+    # Visible keyboard focus and other small fixes on top of the theme (course_tools/static/course-a11y.css).
     app.add_css_file("course-a11y.css")
-    # Written after the build by tools/course_icons.py: the theme's icon font, cut to the icons the book uses.
+    # Written after the build by course_tools.icons: the theme's icon font, cut to the icons the book uses.
     app.add_css_file("course-icons.css")
     app.connect("build-finished", cut_icon_font)
     app.connect("config-inited", set_launch_buttons, priority=900)

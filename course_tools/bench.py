@@ -1,31 +1,34 @@
 """Performance report: `make bench` prints ONE table, each figure against its budget (issues 2 and 6).
 
-Figures: clean build (as `make book`: tools/build_book.py) beside the floor, the same notebooks executed with
+Figures: clean build (as `make book`: course_tools.build_book) beside the floor, the same notebooks executed with
 nbclient two at a time and nothing else, and their ratio; no-change rebuild; execution time per notebook (from
 the build's execution cache); plain nbval time (once per chapter; `make test` runs each twice); per page the
 HTML bytes and widget-state bytes (first-load weight and time to the first widget, in Chromium, come from
-tools/bench_pages.py); the time to install the pinned environment into a fresh venv with uv; the full test
+course_tools.bench_pages); the time to install the pinned environment into a fresh venv with uv; the full test
 suite's time and the fast tier's (both recorded by tests/conftest.py).
 
 Usage:
-  python tools/bench.py                       everything (a few minutes)
-  python tools/bench.py --skip install,nbval  leave figures out (build, nbval, pages, install, suite)
-  python tools/bench.py --suite-time 812      the suite's time in seconds; otherwise the last full run's time
-                                              is read from _build/test-suite-time.json (written by a hook in
-                                              tests/conftest.py at the end of every pytest run)
-  python tools/bench.py --json report.json    also write the rows as JSON
+  python -m course_tools.bench                       everything (a few minutes)
+  python -m course_tools.bench --skip install,nbval  leave figures out (build, nbval, pages, install, suite)
+  python -m course_tools.bench --suite-time 812      the suite's time in seconds; otherwise the last full run's
+                                                     time is read from _build/test-suite-time.json (written by a
+                                                     hook in tests/conftest.py at the end of every pytest run)
+  python -m course_tools.bench --json report.json    also write the rows as JSON
+
+Budgets: course_tools.conventions.BUDGET.
 
 Exit status: 0 when every figure with a budget is within it, 1 otherwise.
 
-Extending (CAR T, slides, ...): every module tools/bench_*.py (e.g. tools/bench_cart.py, tools/bench_slides.py)
+Extending (CAR T, slides, ...): every module course_tools/bench_*.py (e.g. bench_cart.py, bench_slides.py)
 that defines `bench_rows(ctx)` is imported, and the rows it yields join the table. `ctx` is a `Context` (the
 built HTML folder, the repository root, the Python of the venv, `ctx.browser()` for a shared Chromium page);
-each row is a `Row(figure, value, unit, budget=None, note="")` (import it: `from bench import Row, Context`).
+each row is a `Row(figure, value, unit, budget=None, note="")` (import it: `from course_tools.bench import Row`).
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
+import pkgutil
 import json
 import os
 import shutil
@@ -36,26 +39,13 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tools"))
+import course_tools as package
+from course_tools import build_book
+from course_tools.conventions import BUDGET, BUILD, ROOT, SUITE_TIME_FILE, FAST_TIME_FILE, toc_notebooks
 
 BIN = Path(sys.executable).parent
-OUT = ROOT / "_build" / "bench"
+OUT = BUILD / "bench"
 HTML = OUT / "_build" / "html"
-SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
-FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"  # `make test-fast`, written by the same hook
-
-# Budgets (issue 6; issue 2's 60 s clean build was for the first, one-chapter book).
-BUDGET = {
-    "clean_build_s": 120.0,
-    "build_floor_ratio": 1.6,  # issue 9: clean build at most 1.6 times the 2-way parallel nbclient floor
-    "rebuild_s": 10.0,
-    "page_html_bytes": 1.5e6,
-    "suite_s": 4 * 60.0,  # issue 9: `make test` on 2 cores
-    "fast_tier_s": 60.0,  # issue 9: `make test-fast`
-    "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
-}
 
 
 @dataclass
@@ -85,7 +75,8 @@ class Context:
         """A shared headless Chromium (Playwright), offline launch flags as in the tests."""
         if self._browser is None:
             from playwright.sync_api import sync_playwright
-            from browser_support import LAUNCH_ARGS, find_chromium
+
+            from course_tools.testing.browser_support import LAUNCH_ARGS, find_chromium
 
             self._pw = sync_playwright().start()
             self._browser = self._pw.chromium.launch(executable_path=find_chromium(), headless=True,
@@ -110,8 +101,8 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def build_cmd() -> list[str]:
-    """The clean build as `make book` runs it (tools/build_book.py: notebooks in parallel, then Sphinx reads)."""
-    return [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going", "--path-output",
+    """The clean build as `make book` runs it (course_tools.build_book: notebooks in parallel, then Sphinx reads)."""
+    return [sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going", "--path-output",
             str(OUT), str(ROOT)]
 
 
@@ -123,10 +114,8 @@ def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
 
 def parallel_floor() -> float:
     """The same notebooks executed with nbclient two at a time, nothing else: no build can beat this by much."""
-    import build_book
-
     t0 = time.perf_counter()
-    runs = build_book.execute_all(build_book.toc_notebooks(), jobs=2, **build_book.execution_settings())
+    runs = build_book.execute_all(toc_notebooks(), jobs=2, **build_book.execution_settings())
     failed = [r.path.name for r in runs if r.notebook is None]
     if failed:
         sys.exit(f"bench: notebooks failed to execute: {failed}")
@@ -144,7 +133,7 @@ def bench_build() -> list[Row]:
     floor_after = parallel_floor()
     floor = (floor_before + floor_after) / 2
     again, res2 = timed(build_cmd())
-    load = "{:.1f}".format(os.getloadavg()[0])
+    load = f"{os.getloadavg()[0]:.1f}"
     rows = [Row("clean build, whole book", clean, "s", BUDGET["clean_build_s"],
                 f"{os.cpu_count()} cores, load average {load}"),
             Row("floor: the notebooks, nbclient 2 at a time", floor, "s", None,
@@ -171,8 +160,8 @@ def bench_nbval() -> list[Row]:
 
 def bench_pages(ctx: Context) -> list[Row]:
     """Per page the HTML and its widget state. What a cold browser fetches and the time to the first widget are
-    measured by tools/bench_pages.py (through the bench_*.py hook)."""
-    from page_audit import built_pages, has_widgets, widget_state_bytes
+    measured by course_tools.bench_pages (through the bench_*.py hook)."""
+    from course_tools.testing.page_audit import built_pages, has_widgets, widget_state_bytes
 
     rows = []
     for rel in built_pages(ctx.html):
@@ -221,16 +210,19 @@ def bench_fast() -> list[Row]:
                 f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}")]
 
 
-def extension_rows(ctx: Context) -> list[Row]:
-    """Rows from tools/bench_*.py modules (CAR T, slides, ... budgets added by other work)."""
+def extension_modules(package=package) -> list[str]:
+    """The names of the bench_*.py modules in `package` (course_tools), sorted."""
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("bench_"))
+
+
+def extension_rows(ctx: Context, package=package) -> list[Row]:
+    """Rows from the course_tools/bench_*.py modules (CAR T, slides, ... budgets added by other work)."""
     rows = []
-    for path in sorted((ROOT / "tools").glob("bench_*.py")):
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+    for name in extension_modules(package):
+        module = importlib.import_module(f"{package.__name__}.{name}")
         fn = getattr(module, "bench_rows", None)
         if fn is None:
-            rows.append(Row(f"{path.name}", None, "", None, "defines no bench_rows(ctx)"))
+            rows.append(Row(f"{name}.py", None, "", None, "defines no bench_rows(ctx)"))
             continue
         for r in fn(ctx):
             rows.append(r if isinstance(r, Row) else Row(*r))
@@ -245,7 +237,7 @@ def render(rows: list[Row]) -> str:
         body.append((r.figure, _fmt(r.value, r.unit), "-" if r.budget is None else "<= " + _fmt(r.budget, r.unit),
                      status, r.note))
     widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(head), sep, *map(line, body)])
 
@@ -294,6 +286,8 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    # Extensions import Row from `bench`; make that the module already running, so their rows are ours.
-    sys.modules.setdefault("bench", sys.modules["__main__"])
-    sys.exit(main())
+    # Run the imported module's main, not this __main__ copy: the extensions import Row from course_tools.bench,
+    # and their rows must be instances of the same class.
+    from course_tools import bench
+
+    sys.exit(bench.main())

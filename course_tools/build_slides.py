@@ -1,11 +1,11 @@
 """Build one offline reveal.js deck per chapter notebook into the built book: `<html>/slides/<stem>.slides.html`.
 
-Usage: python tools/build_slides.py [--html-dir _build/html]   (run after the book build; `make slides`)
+Usage: python -m course_tools.build_slides [--html-dir _build/html]   (run after the book build; `make slides`)
 
 Why from the executed notebooks: the book build leaves them in `<html>/../jupyter_execute/` with the widget
 state stored, so the decks' widgets work with no kernel and nothing is executed twice. Every asset is the
-book's own `_static/vendor/` copy (DESIGN.md point 7): reveal.js, html-manager's embed.js (no require.js or jQuery:
-the deck template loads reveal.js as a plain script), and MathJax 3 on decks that have maths.
+book's own `_static/vendor/` copy (ARCHITECTURE.md, "Offline assets"): reveal.js, html-manager's embed.js (no require.js
+or jQuery: the deck template loads reveal.js as a plain script), and MathJax 3 on decks that have maths.
 
 Chapter Markdown is MyST; the deck renderer (mistune) knows plain Markdown only, so `myst_to_markdown` turns
 roles into text, citations into author-year labels, admonitions into boxes, and drops solutions.
@@ -20,23 +20,26 @@ import time
 from pathlib import Path
 
 import nbformat
-import yaml
+from course_tools.conventions import (
+    HTML,
+    MATHJAX,
+    MATHJAX_COMPONENTS,
+    PACKAGE,
+    ROOT,
+    WIDGET_BUNDLE,
+    chapter_notebooks,
+    deck_path,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from course_assets import CHAPTER_DOC, MATHJAX, MATHJAX_COMPONENTS, deck_path  # noqa: E402
-
-TEMPLATES = Path(__file__).resolve().parent / "slides_templates"
+TEMPLATES = PACKAGE / "slides_templates"
 VENDOR = "../_static/vendor"  # decks live in <html>/slides/, next to <html>/_static/
 ASSETS = {  # what every deck loads
     "reveal_url_prefix": f"{VENDOR}/reveal.js",
-    "widget_renderer_url": f"{VENDOR}/html-manager/dist/embed.js",
+    "widget_renderer_url": f"../_static/{WIDGET_BUNDLE}",
 }
 MATHJAX_URL = f"../_static/{MATHJAX}"  # only decks with maths (`has_maths`) load it, as the book's pages do
 REQUIRED_FILES = ["_static/widgets-offline-config.js", "_static/vendor/reveal.js/dist/reveal.js",
-                  "_static/vendor/reveal.js/plugin/notes/notes.js", "_static/vendor/html-manager/dist/embed.js",
+                  "_static/vendor/reveal.js/plugin/notes/notes.js", f"_static/{WIDGET_BUNDLE}",
                   f"_static/{MATHJAX}"]
 # Maths in a deck's Markdown (dollarmath, \(...\), \[...\], {math}); with it, or a widget that typesets (HTMLMath),
 # the deck loads MathJax.
@@ -47,28 +50,6 @@ SLIDE_STARTS = {"slide", "subslide"}
 
 class SlidesError(RuntimeError):
     """The book is not built, or a deck cannot be made; the message says what to run."""
-
-
-# ---------------------------------------------------------------- which notebooks get a deck
-def toc_docs(root: Path = ROOT) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    docs = [toc["root"]]
-
-    def walk(entries):
-        for e in entries or []:
-            if "file" in e:
-                docs.append(e["file"])
-            walk(e.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return docs
-
-
-def chapter_notebooks(root: Path = ROOT) -> list[str]:
-    """Every chapter notebook in _toc.yml (`chapters/NN_name.ipynb`), in book order."""
-    return [d for d in toc_docs(root) if CHAPTER_DOC.match(d) and (root / f"{d}.ipynb").exists()]
 
 
 # ---------------------------------------------------------------- MyST -> plain Markdown
@@ -317,7 +298,7 @@ def build_all(html_dir: Path, root: Path = ROOT) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--html-dir", type=Path, default=ROOT / "_build" / "html",
+    parser.add_argument("--html-dir", type=Path, default=HTML,
                         help="the built book's HTML folder (default: _build/html)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()

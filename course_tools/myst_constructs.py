@@ -6,8 +6,8 @@ With the text written out, {ref}`2. Monoclonal antibodies <monoclonal-antibodies
 tool writes that text, the target's heading as the book shows it, into every chapter in _toc.yml, and refreshes it
 when a heading changes.
 
-    python tools/myst_constructs.py          # write or refresh the text of every {ref} and {doc} in the chapters
-    python tools/myst_constructs.py --check  # exit 1 if any is missing or stale
+    python -m course_tools.myst_constructs          # write or refresh the text of every {ref} and {doc} in the chapters
+    python -m course_tools.myst_constructs --check  # exit 1 if any is missing or stale
 """
 from __future__ import annotations
 
@@ -17,10 +17,7 @@ import re
 import sys
 from pathlib import Path, PurePosixPath
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_slides import chapter_notebooks, toc_docs  # noqa: E402
+from course_tools.conventions import ROOT, chapter_notebooks, toc_docs
 
 XREF = re.compile(r"\{(?P<role>ref|doc)\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`<>]+))`")
 LABEL = re.compile(r"^\((?P<label>[\w.:-]+)\)=[ \t]*\n(?:[ \t]*\n)*#+[ \t]+(?P<title>.+?)[ \t]*$", re.M)

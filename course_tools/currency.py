@@ -3,9 +3,9 @@
 `make currency` runs it, and `make bench` runs it after the benchmarks. It reports and always exits 0: a record
 growing old is a reason to re-check it against its sources, not a broken build (issue 12, item 22).
 
-    python tools/currency.py                 # all records, oldest first; stale ones flagged
-    python tools/currency.py --stale-only    # only the flagged records
-    python tools/currency.py --today 2027-06-01 --max-age-days 365
+    python -m course_tools.currency                 # all records, oldest first; stale ones flagged
+    python -m course_tools.currency --stale-only    # only the flagged records
+    python -m course_tools.currency --today 2027-06-01 --max-age-days 365
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from course_tools.conventions import CHAPTER_GLOB, ROOT
 # The data files whose records state approvals, label rules, trial results or evidence levels.
 DATASETS = ("therapies", "cytokine_matrix", "car_t_adverse_events", "car_t_manufacturing", "safety_checklists",
             "patient_cases", "knowledge_checks", "therapy_reach", "fcrn_blockade", "complement_blockade",
@@ -54,7 +54,7 @@ def record_entries(data_dir: Path) -> list[Entry]:
 
 def chapter_entries(chapter_dir: Path) -> list[Entry]:
     out = []
-    for nb in sorted(chapter_dir.glob("[0-9][0-9]_*.ipynb")):
+    for nb in sorted(chapter_dir.glob(CHAPTER_GLOB)):
         m = LAST_REVIEWED.search(nb.read_text(encoding="utf-8"))
         day = dt.date.fromisoformat(m.group(1)) if m else None
         out.append(Entry(f"chapters/{nb.name}", "chapter", day, "" if m else "no 'Last reviewed' line"))

@@ -1,11 +1,11 @@
 """Build the book with its notebooks executed in parallel, while Sphinx starts: `make book` runs this.
 
-Usage: python tools/build_book.py [--jobs 2] JUPYTER_BOOK_BUILD_ARGS...
-       e.g. python tools/build_book.py -W -n --keep-going .        (the arguments of `jupyter-book build`)
+Usage: python -m course_tools.build_book [--jobs 2] JUPYTER_BOOK_BUILD_ARGS...
+       e.g. python -m course_tools.build_book -W -n --keep-going .        (the arguments of `jupyter-book build`)
 
 Why: in `execute_notebooks: cache` mode myst-nb executes each notebook, one after another, when Sphinx reads
-it (DESIGN.md point 20). Here every `.ipynb` page of `_toc.yml` that the cache lacks is executed `--jobs` at a
-time in worker processes, the way myst-nb would (jupyter-cache's `single_nb_execution`: nbclient, the
+it (ARCHITECTURE.md, "Build time"). Here every `.ipynb` page of `_toc.yml` that the cache lacks is executed
+`--jobs` at a time in worker processes, the way myst-nb would (jupyter-cache's `single_nb_execution`: nbclient, the
 notebook's kernel, its folder as working directory, `_config.yml`'s timeout, widget state recorded in the
 notebook's metadata). Meanwhile this process runs `jupyter-book build` itself; when Sphinx comes to read a
 notebook, it waits for that notebook's run and stores it in the jupyter-cache, so myst-nb only reads.
@@ -29,10 +29,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from build_slides import toc_docs  # noqa: E402
+from course_tools.conventions import ROOT, toc_notebooks
 
 
 @dataclass
@@ -41,11 +38,6 @@ class Executed:
     notebook: nbformat.NotebookNode | None  # None when a cell failed
     seconds: float
     error: str = ""
-
-
-def toc_notebooks(root: Path = ROOT) -> list[Path]:
-    """Every page of `_toc.yml` that is a notebook, in book order."""
-    return [root / f"{d}.ipynb" for d in toc_docs(root) if (root / f"{d}.ipynb").exists()]
 
 
 def execution_settings(root: Path = ROOT) -> dict:
@@ -159,7 +151,7 @@ class ReadWhenExecuted:
             if client.notebook is not given:
                 # A cache hit: myst-nb renders a merged copy but writes the notebook it was given to
                 # _build/jupyter_execute, without outputs. The decks are made from that file
-                # (tools/build_slides.py), so it gets the outputs and widget state too.
+                # (course_tools.build_slides), so it gets the outputs and widget state too.
                 given.update(client.notebook)
 
         NotebookClientCache.start_client = start_client

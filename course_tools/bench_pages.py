@@ -3,15 +3,16 @@
 For each page, in a fresh Chromium context (cold cache) on a local server, with every off-site request refused:
 - first load: the gzip size of every response the browser fetched until the network was idle (the page, its
   scripts, styles, fonts, images and data), each counted as `min(raw, gzip -6)`, since a server sends
-  already-compressed files (woff2, png) as they are. Budget: text pages 400 kB, pages with widgets 1.0 MB.
+  already-compressed files (woff2, png) as they are. Budget: text pages 400 kB, pages with widgets 1.0 MB
+  (course_tools.conventions.BUDGET, as every budget below).
 - first widget: from navigation start to the first rendered widget view (`performance.now()` when a
   MutationObserver first sees `.widget-subarea > *`), the median of several cold loads. Budget: the median over
   all widget pages <= 1.0 s.
 - page errors, console errors and requests off 127.0.0.1 (budget 0), and the built files naming a CDN (budget 0).
 Bench rows measure; tests never assert a time.
 
-Usage: python tools/bench_pages.py [HTML_DIR] [--runs N]    (default _build/html; build the book first)
-`make bench` picks `bench_rows(ctx)` up through tools/bench.py's `bench_*.py` hook.
+Usage: python -m course_tools.bench_pages [HTML_DIR] [--runs N]    (default _build/html; build the book first)
+`make bench` picks `bench_rows(ctx)` up through course_tools.bench's `bench_*.py` hook.
 """
 from __future__ import annotations
 
@@ -22,12 +23,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests")]
+from course_tools.conventions import BUDGET, HTML
 
-TEXT_PAGE_BUDGET_B = 400e3
-WIDGET_PAGE_BUDGET_B = 1.0e6
-FIRST_WIDGET_BUDGET_S = 1.0
 RUNS = 5
 
 FIRST_WIDGET_PROBE = """
@@ -58,8 +55,8 @@ def load_once(browser, base: str, html_dir: Path, rel: str, widgets: bool) -> di
     """One cold load of `rel`: what was fetched, what went wrong, and when the first widget appeared."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    from browser_support import OfflineGuard
-    from page_audit import WIDGETS_RENDERED_JS
+    from course_tools.testing.browser_support import OfflineGuard
+    from course_tools.testing.page_audit import WIDGETS_RENDERED_JS
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard = OfflineGuard(context)
@@ -94,8 +91,8 @@ def load_once(browser, base: str, html_dir: Path, rel: str, widgets: bool) -> di
 
 
 def measure(browser, html_dir: Path, runs: int = RUNS) -> dict[str, dict]:
-    from browser_support import serve
-    from page_audit import built_pages, has_widgets
+    from course_tools.testing.browser_support import serve
+    from course_tools.testing.page_audit import built_pages, has_widgets
 
     results = {}
     with serve(html_dir) as base:
@@ -113,13 +110,13 @@ def measure(browser, html_dir: Path, runs: int = RUNS) -> dict[str, dict]:
 
 
 def rows_from(results: dict[str, dict], html_dir: Path) -> list:
-    from bench import Row
-    from page_audit import files_naming_a_cdn
+    from course_tools.bench import Row
+    from course_tools.testing.page_audit import files_naming_a_cdn
 
     rows = []
     for rel, r in results.items():
         kind = "widget page" if r["widgets"] else "text page"
-        budget = WIDGET_PAGE_BUDGET_B if r["widgets"] else TEXT_PAGE_BUDGET_B
+        budget = BUDGET["widget_page_bytes"] if r["widgets"] else BUDGET["text_page_bytes"]
         note = f"{kind}, {r['requests']} requests"
         if r["missing"]:
             note += f", {len(r['missing'])} not found"
@@ -132,7 +129,7 @@ def rows_from(results: dict[str, dict], html_dir: Path) -> list:
     times = [r["first_widget_s"] for r in results.values() if r["widgets"]]
     if times:
         rows.append(Row("pages: median time to first widget, over widget pages", statistics.median(times), "s",
-                        FIRST_WIDGET_BUDGET_S, f"{len(times)} pages, range {min(times):.2f}-{max(times):.2f} s"))
+                        BUDGET["first_widget_s"], f"{len(times)} pages, range {min(times):.2f}-{max(times):.2f} s"))
     for key, label in (("page_errors", "page errors"), ("console_errors", "console errors"),
                        ("external", "requests off 127.0.0.1")):
         found = [f"{rel}: {e}" for rel, r in results.items() for e in r[key]]
@@ -143,18 +140,18 @@ def rows_from(results: dict[str, dict], html_dir: Path) -> list:
 
 
 def bench_rows(ctx):
-    """Rows for `make bench` (tools/bench.py)."""
+    """Rows for `make bench` (course_tools.bench)."""
     return rows_from(measure(ctx.browser(), ctx.html), ctx.html)
 
 
 def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
-    from bench import render
-    from browser_support import LAUNCH_ARGS, find_chromium
+    from course_tools.bench import render
+    from course_tools.testing.browser_support import LAUNCH_ARGS, find_chromium
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("html", nargs="?", type=Path, default=ROOT / "_build" / "html")
+    ap.add_argument("html", nargs="?", type=Path, default=HTML)
     ap.add_argument("--runs", type=int, default=RUNS, help="cold loads per widget page for the median")
     ap.add_argument("--detail", action="store_true", help="also list what each page fetched, largest first")
     args = ap.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The theme's icon font, cut down to the icons the built book uses (called by tools/course_assets.py).
+"""The theme's icon font, cut down to the icons the built book uses (called by course_tools.sphinx_ext).
 
 pydata-sphinx-theme draws its icons (header buttons, admonition markers, ...) from the Font Awesome 6 solid
 webfont: 156 kB on every page for about twenty glyphs. After the HTML is written, `write_icon_subset` keeps the
@@ -19,7 +19,7 @@ FAMILY = "Font Awesome 6 Free"
 WEIGHT = 900
 SOURCE_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.ttf"  # shipped by pydata-sphinx-theme
 SUBSET_FONT = "_static/course-icons/fa-solid-900-subset.woff"
-CSS = "course-icons.css"  # in _static/, linked from every page by tools/course_assets.py
+CSS = "course-icons.css"  # in _static/, linked from every page by course_tools.sphinx_ext
 UNUSED_SCRIPT = "_static/scripts/fontawesome.js"  # the theme's SVG copy of the icons, left out of every page
 
 # On widget pages the widget bundle's CSS points .fas/.far/.fab at its own Font Awesome 5 fonts, so the theme's
@@ -103,7 +103,7 @@ def write_icon_subset(outdir: Path) -> tuple[int, int] | None:
     subset.save_font(font, str(target), options)
     rel = Path(SUBSET_FONT).relative_to("_static").as_posix()
     css_path.write_text(
-        "/* Written by tools/course_icons.py: the theme's icon font, cut to the glyphs this book uses. This rule\n"
+        "/* Written by course_tools/icons.py: the theme's icon font, cut to the glyphs this book uses. This rule\n"
         "   comes after the theme's own @font-face for the same family and weight, so it replaces it. */\n"
         f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {WEIGHT}; font-display: block;\n'
         f'  src: url("{rel}") format("woff"); }}\n' + KEEP_THEME_FONT, encoding="utf-8")

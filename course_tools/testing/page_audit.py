@@ -1,4 +1,4 @@
-"""Helpers shared by the quality tests and tools/bench.py: the built pages, their widget state, and Chromium
+"""Helpers shared by the quality tests and course_tools/bench.py: the built pages, their widget state, and Chromium
 probes (widgets rendered, axe-core, headings). Nothing here hard-codes a page: everything iterates over the
 built HTML, so new chapters are covered as they are added."""
 from __future__ import annotations
@@ -8,8 +8,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE_JS = ROOT / ".vendor" / "test" / "axe-core" / "axe.min.js"
+from course_tools.conventions import VENDOR
+
+AXE_JS = VENDOR / "test" / "axe-core" / "axe.min.js"
 STATE_RE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
 VIEW_MARK = 'application/vnd.jupyter.widget-view+json'
 
@@ -159,7 +160,3 @@ def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def run_axe(page) -> list[dict]:
-    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return result["violations"]

@@ -1,7 +1,7 @@
 """JupyterLab as a learner meets it (Binder's interface): a server on 127.0.0.1 with a token, and what a chapter's
 source says the learner must see, and must not see yet, once JupyterLab (with jupyterlab-myst) has rendered it.
 
-Used by tests/test_live_lab.py and tools/bench_live.py. The server gets its own settings: autosave off, so running
+Used by tests/test_live_lab.py and course_tools/bench_live.py. The server gets its own settings: autosave off, so running
 cells never writes outputs into the repository, and windowing off, so every cell is in the page."""
 from __future__ import annotations
 
@@ -21,10 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_slides import chapter_notebooks  # noqa: E402  (the one rule for "what a chapter is")
+from course_tools.conventions import ROOT, chapter_notebooks  # the one rule for "what a chapter is"
 
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
 
@@ -294,7 +291,7 @@ _XREF_TEXT = re.compile(r"\{(?:ref|doc)\}`([^`<]+?)\s*<[^`>]+>`")
 
 
 def cross_reference_texts(nb: dict) -> list[str]:
-    """The words each {ref}/{doc} shows (tools/myst_constructs.py writes the target's heading into it)."""
+    """The words each {ref}/{doc} shows (course_tools/myst_constructs.py writes the target's heading into it)."""
     return [m.group(1) for m in _XREF_TEXT.finditer(open_markdown(nb))]
 
 

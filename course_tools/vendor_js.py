@@ -4,8 +4,8 @@ Why `npm pack` and not `npm install`: `npm install` of @jupyter-widgets/html-man
 dependencies, while its tarball already holds the bundled `dist/`. Each tarball is checked against the
 sha512 integrity recorded in package-lock.json, so the files served are exactly the pinned ones.
 
-Usage: python tools/vendor_js.py [--force]
-Output: .vendor/static/vendor/<package>/...  (added to the book's static path by tools/course_assets.py)
+Usage: python -m course_tools.vendor_js [--force]
+Output: .vendor/static/vendor/<package>/...  (added to the book's static path by course_tools.sphinx_ext)
         .vendor/test/<package>/...           (used only by tests, e.g. axe-core)
 """
 from __future__ import annotations
@@ -22,18 +22,18 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENDOR = ROOT / ".vendor"
+from course_tools.conventions import ROOT, VENDOR
 
 # package -> (destination group, folder name under the group, glob patterns inside the tarball's package/).
 # Only what the pages and decks load is shipped: every file here ends up in the built book.
 WANTED: dict[str, tuple[str, str, list[str]]] = {
-    # embed.js needs no require.js (DESIGN.md point 13); the icon fonts it names are fetched from beside it.
+    # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from
+    # beside it.
     "@jupyter-widgets/html-manager": (
         "static", "html-manager",
         ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],
     ),
-    # MathJax from its components (tools/course_assets.py MATHJAX_COMPONENTS): TeX in, HTML out, hidden MathML for
+    # MathJax from its components (course_tools.conventions MATHJAX_COMPONENTS): TeX in, HTML out, hidden MathML for
     # screen readers; not the combined file, whose menu and speech engine weigh more than the rest together.
     "mathjax": (
         "static", "mathjax",
@@ -47,8 +47,9 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
-# Vendored files must not name a CDN, not even in a default that this book never uses (tests/page_audit.py defines
-# "CDN address"). These are patched out as the files are unpacked: (package, old text, new text, why it is safe).
+# Vendored files must not name a CDN, not even in a default that this book never uses
+# (course_tools/testing/page_audit.py defines "CDN address"). These are patched out as the files are unpacked:
+# (package, old text, new text, why it is safe).
 # A patch that no longer matches stops the vendoring, so a version bump is looked at rather than shipped.
 PATCHES: list[tuple[str, str, str, str]] = [
     ("@jupyter-widgets/html-manager", '"https://cdn.jsdelivr.net/npm/"', '""',
@@ -72,7 +73,7 @@ def patch(name: str, dest: Path) -> None:
                 path.write_text(text.replace(old, new), encoding="utf-8")
         if hits == 0:
             sys.exit(f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
-                     "check the new version for CDN addresses and update PATCHES in tools/vendor_js.py")
+                     "check the new version for CDN addresses and update PATCHES in course_course_tools/vendor_js.py")
         print(f"vendor_js: {name}: patched {hits} x {old[:40]!r}")
 
 
@@ -88,7 +89,7 @@ def locked_versions() -> dict[str, tuple[str, str]]:
         out[name] = (entry["version"], entry["integrity"])
     missing = set(deps) - set(WANTED)
     if missing:
-        sys.exit(f"vendor_js: no file list for {sorted(missing)} in tools/vendor_js.py WANTED")
+        sys.exit(f"vendor_js: no file list for {sorted(missing)} in course_course_tools/vendor_js.py WANTED")
     return out
 
 

@@ -8,11 +8,12 @@ Outline format (UTF-8 text): cells separated by lines `%%% md`, `%%% code`, opti
     %%% code tags=hide-input
     import widgets
 
-Usage: python tools/new_notebook.py OUTLINE.txt chapters/NN_name.ipynb
+Usage: python -m course_tools.new_notebook OUTLINE.txt chapters/NN_name.ipynb
 Used once to start a chapter; afterwards edit the notebook in JupyterLab (make lab).
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -47,7 +48,15 @@ def parse(text: str) -> nbformat.NotebookNode:
     return nb
 
 
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("outline", type=Path, help="the text outline (UTF-8)")
+    ap.add_argument("notebook", type=Path, help="the notebook to write, e.g. chapters/NN_name.ipynb")
+    args = ap.parse_args(argv)
+    nbformat.write(parse(args.outline.read_text(encoding="utf-8")), args.notebook)
+    print(f"wrote {args.notebook}")
+    return 0
+
+
 if __name__ == "__main__":
-    src, dest = map(Path, sys.argv[1:3])
-    nbformat.write(parse(src.read_text(encoding="utf-8")), dest)
-    print(f"wrote {dest}")
+    sys.exit(main())

@@ -3,7 +3,7 @@
 - installing requirements.txt into a fresh virtual environment with pip and no cache, as Binder does (<= 90 s);
 - per chapter, in JupyterLab, the time from Run > Run All Cells to every widget drawn (<= 10 s).
 
-Usage: .venv/bin/python tools/bench_live.py [--skip install,lab]   (or as part of `make bench`)"""
+Usage: .venv/bin/python -m course_tools.bench_live [--skip install,lab]   (or as part of `make bench`)"""
 from __future__ import annotations
 
 import argparse
@@ -13,8 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests")]
+from course_tools.conventions import ROOT
 
 BUDGETS = {"pip_install_s": 90.0, "run_all_to_widgets_s": 10.0}
 
@@ -34,7 +33,7 @@ def pip_install_seconds() -> tuple[float, str]:
 
 def run_all_seconds(browser, tmp: Path) -> dict[str, float]:
     """One JupyterLab server; each chapter opened fresh, Run All, timed until every widget it builds is drawn."""
-    from live_lab import chapter_paths, guard_offline, interactives, load, open_chapter, run_all, start_lab, \
+    from course_tools.testing.live_lab import chapter_paths, guard_offline, interactives, load, open_chapter, run_all, start_lab, \
         wait_for_widgets
 
     times = {}
@@ -56,7 +55,7 @@ def run_all_seconds(browser, tmp: Path) -> dict[str, float]:
 
 
 def bench_rows(ctx, skip: frozenset[str] = frozenset()):
-    from bench import Row
+    from course_tools.bench import Row
 
     if "install" not in skip:
         seconds, note = pip_install_seconds()
@@ -73,7 +72,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--skip", default="", help="comma-separated: install,lab")
     args = ap.parse_args(argv)
-    import bench
+    from course_tools import bench
 
     ctx = bench.Context(ROOT, ROOT / "_build" / "html", sys.executable)
     try:

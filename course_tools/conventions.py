@@ -1,0 +1,108 @@
+"""The course's shared conventions, defined once: the tools, the Sphinx extension and the tests import them.
+
+- Paths: the checkout's root, the build folder, the built book, the vendored assets.
+- What a chapter is: a page of `_toc.yml` named `chapters/NN_name` whose notebook exists.
+- The toc: every page of `_toc.yml`, in book order (one reading, for the build tool, the decks and the tests).
+- Where a chapter's slide deck lives in the built book, and the vendored scripts both the pages and decks load.
+- The `{cite}` role, as chapters write it.
+- The page and time budgets: `make bench` reports against them; one of them (the page HTML) is also gated in the
+  tests, because it is cheap to check. Tests never assert a time.
+
+Standard library only, so that `make vendor` can run it with the system Python before the venv exists.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# The checkout this package is installed from (editable, `-e .` in requirements.txt).
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"  # `make book` writes the book here
+VENDOR = ROOT / ".vendor"  # `make vendor` (course_tools.vendor_js); VENDOR/static is added to the book's static path
+# Written by tests/conftest.py at the end of every pytest run; read by `make bench`.
+SUITE_TIME_FILE = BUILD / "test-suite-time.json"
+FAST_TIME_FILE = BUILD / "test-fast-time.json"  # `make test-fast`
+PACKAGE = Path(__file__).resolve().parent  # static files and templates ship inside the package
+
+# The vendored scripts, as the book's pages and the decks name them under _static/ (one copy for both).
+WIDGET_BUNDLE = "vendor/html-manager/dist/embed.js"
+# MathJax 3 from its components: TeX input, HTML output, and hidden MathML that screen readers read. The combined
+# tex-mml-chtml.js adds a context menu and a speech engine, as heavy as the rest together (issue 9, light pages).
+MATHJAX = "vendor/mathjax/es5/startup.js"
+MATHJAX_COMPONENTS = ["input/tex", "output/chtml", "a11y/assistive-mml"]
+
+CHAPTER_DOC = re.compile(r"^chapters/\d\d_[A-Za-z0-9_-]+$")
+# Chapter notebooks on disk (chapters/NN_name.ipynb); for a chapter *in the book* use `chapter_notebooks()`.
+CHAPTER_GLOB = "[0-9][0-9]_*.ipynb"
+
+# {cite}`key1,key2`, {cite:p}`key`, {cite:t}`key`: group 1 holds the comma-separated keys.
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+
+
+def cited_keys(text: str) -> set[str]:
+    """Every reference key cited with the `{cite}` role in `text`."""
+    return {key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()}
+
+
+def toc_docs(root: Path = ROOT) -> list[str]:
+    """Every page of `_toc.yml` (root, parts, chapters, sections), in book order, without file extension."""
+    import yaml  # not at the top: `make vendor` imports this module before the venv exists
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    docs = [toc["root"]]
+
+    def walk(entries):
+        for e in entries or []:
+            if "file" in e:
+                docs.append(e["file"])
+            walk(e.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return docs
+
+
+def toc_notebooks(root: Path = ROOT) -> list[Path]:
+    """Every page of `_toc.yml` that is a notebook, in book order."""
+    return [root / f"{d}.ipynb" for d in toc_docs(root) if (root / f"{d}.ipynb").exists()]
+
+
+def is_chapter(docname: str) -> bool:
+    return bool(CHAPTER_DOC.match(docname))
+
+
+def chapter_notebooks(root: Path = ROOT) -> list[str]:
+    """Every chapter notebook in _toc.yml (`chapters/NN_name.ipynb`), in book order, as docnames."""
+    return [d for d in toc_docs(root) if is_chapter(d) and (root / f"{d}.ipynb").exists()]
+
+
+def deck_path(docname: str) -> str:
+    """Where a chapter's deck lives, relative to the built book's root."""
+    return f"slides/{docname.rsplit('/', 1)[-1]}.slides.html"
+
+
+# Budgets (issues 2, 3, 6 and 9). Issue 2's 60 s clean build was for the first, one-chapter book.
+BUDGET = {
+    "clean_build_s": 120.0,
+    "build_floor_ratio": 1.6,  # issue 9: clean build at most 1.6 times the 2-way parallel nbclient floor
+    "rebuild_s": 10.0,
+    "page_html_bytes": 1.5e6,  # every built page, widget state included (also gated in tests/test_bench.py)
+    "suite_s": 4 * 60.0,  # issue 9: `make test` on 2 cores
+    "fast_tier_s": 60.0,  # issue 9: `make test-fast`
+    "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
+    # First load in a cold browser, gzip bytes (course_tools.bench_pages).
+    "text_page_bytes": 400e3,
+    "widget_page_bytes": 1.0e6,
+    "first_widget_s": 1.0,  # median over the widget pages
+    # Slide decks (course_tools.bench_slides).
+    "slides_build_s": 60.0,
+    "first_slide_s": 3.0,
+    # Chapter 6, CAR T (course_tools.bench_cart; issue 3).
+    "cart_build_s": 1.0,
+    "cart_page_bytes": 1.5e6,
+    "cart_ready_s": 3.0,
+    "cart_interaction_ms": 100.0,
+}
