@@ -308,3 +308,42 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
                 yield i, f"matters.{k}.attribute", _unknown(attribute, known, "attribute")
             elif named.index(attribute) != k:
                 yield i, f"matters.{k}.attribute", f"attribute '{attribute}' listed twice"
+
+
+@checks("mechanism_figures")
+def _mechanism_figures(doc: dict) -> Iterator[Fault]:
+    """Part ids are unique within a figure; a part's status is one of `statuses`. (Agents and drug classes are
+    checked against the therapy table by widgets.models.figure_facts, which reads both files.)"""
+    statuses = [s["id"] for s in doc["statuses"]]
+    for i, record in enumerate(doc["records"]):
+        for field, message in _duplicates(record["parts"], "parts", "part"):
+            yield i, field, message
+        for j, part in enumerate(record["parts"]):
+            if "status" in part and part["status"] not in statuses:
+                yield i, f"parts.{j}.status", _unknown(part["status"], statuses, "status")
+
+
+@checks("car_t_outcomes")
+def _car_t_outcomes(doc: dict) -> Iterator[Fault]:
+    """Responders are at most the patients of their cohort; every patient has exactly one highest CRS grade."""
+    for i, record in enumerate(doc["records"]):
+        for j, cohort in enumerate(record["cohorts"]):
+            if cohort["responders"] > cohort["patients"]:
+                yield i, f"cohorts.{j}.responders", (f"{cohort['responders']} responders is more than the "
+                                                     f"{cohort['patients']} patients")
+        patients = sum(c["patients"] for c in record["cohorts"])
+        graded = sum(record["crs"].values())
+        if graded != patients:
+            yield i, "crs", f"the CRS grades add up to {graded} patients, the cohorts to {patients}"
+
+
+@checks("trial_effects")
+def _trial_effects(doc: dict) -> Iterator[Fault]:
+    """Each estimate lies inside its confidence interval."""
+    for i, record in enumerate(doc["records"]):
+        for field, message in _duplicates(record["outcomes"], "outcomes", "outcome"):
+            yield i, field, message
+        for j, o in enumerate(record["outcomes"]):
+            if not o["low"] <= o["estimate"] <= o["high"]:
+                yield i, f"outcomes.{j}.estimate", (f"{o['estimate']} is outside its confidence interval "
+                                                    f"{o['low']} to {o['high']}")

@@ -1,0 +1,133 @@
+"""The course figures (widgets.figures): every figure draws headless from validated data, bad data fails with
+the file, record and field named, the SVG is byte-identical run to run, and the one palette stays distinct under
+simulated colour-vision deficiencies."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+import widgets
+from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
+from widgets.data import DataError
+from widgets.figures import FIGURES, build_figure, figure_svg
+from widgets.figures.style import CREATOR
+from widgets.models.figure_facts import load_figure_facts
+from widgets.palette import FILL_HATCH, OKABE_ITO, rgb, _linear
+from widgets.views import common
+
+MECH = "mechanism_figures"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_every_figure_draws_headless_and_returns_a_figure(name):
+    assert matplotlib.get_backend().lower() == "agg" or not matplotlib.is_interactive()
+    fig = build_figure(name)
+    assert isinstance(fig, Figure)
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip()]
+    assert len(texts) >= 3, f"{name} draws almost no labels: {texts}"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_svg_is_byte_identical_run_to_run_and_carries_no_date(name):
+    first, second = figure_svg(name), figure_svg(name)
+    assert first == second
+    assert "<dc:date>" not in first and CREATOR in first
+    assert first.lstrip().startswith("<?xml") and "<svg" in first
+
+
+def test_the_salt_really_fixes_the_ids():
+    """Without the fixed salt, matplotlib's SVG ids differ between figures drawn from the same data (the check
+    above could not fail otherwise)."""
+    svg = figure_svg("car-domains")
+    ids = re.findall(r'id="([^"]+)"', svg)
+    assert ids, "the SVG has no ids at all, so determinism was not exercised"
+
+
+def test_a_notebook_calls_one_function_that_displays_svg():
+    shown = widgets.figure("car-domains")._repr_mimebundle_()
+    assert shown["image/svg+xml"] == figure_svg("car-domains")
+    with pytest.raises(ValueError, match="unknown figure 'no-such-figure'"):
+        widgets.figure("no-such-figure")
+
+
+def test_a_missing_part_names_file_record_and_field(course_content):
+    course_content.patch(MECH, lambda doc: record(doc, "car-domains")["parts"].pop())  # drops cd3zeta
+    with pytest.raises(DataError) as err:
+        build_figure("car-domains")
+    message = str(err.value)
+    assert "mechanism_figures.yaml" in message
+    assert course_content.label(MECH, "car-domains") in message and "parts.cd3zeta" in message
+
+
+def test_an_unknown_drug_class_names_file_record_and_field(course_content):
+    def edit(doc):
+        part = next(p for p in record(doc, "cytokine-axes")["parts"] if p["id"] == "il17a")
+        part["drug_class"] = "IL-17Z"
+    course_content.patch(MECH, edit)
+    with pytest.raises(DataError) as err:
+        load_figure_facts("cytokine-axes")
+    message = str(err.value)
+    assert "mechanism_figures.yaml" in message and course_content.label(MECH, "cytokine-axes") in message
+    assert re.search(r"parts\.\d+\.drug_class", message) and "IL-17Z" in message
+
+
+def test_a_bad_status_is_caught_by_the_dataset_check(course_content):
+    def edit(doc):
+        record(doc, "tolerance-routes")["parts"][2]["status"] = "approvedish"
+    course_content.patch(MECH, edit)
+    with pytest.raises(DataError, match=r"tolerance-routes.*parts\.2\.status"):
+        widgets.load_dataset(MECH)
+
+
+# Colour-vision deficiency simulation: Machado, Oliveira & Fernandes (2009), "A physiologically-based model for
+# simulation of color vision deficiency", IEEE TVCG 15(6):1291-1298, doi:10.1109/TVCG.2009.113, matrices for
+# severity 1.0, applied to linear RGB. Colour difference: CIE 1976 Delta E*ab in CIELAB (D65). A difference of
+# about 2.3 is just noticeable; 15 is plainly different at a glance, which is what a legend needs.
+CVD = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                   [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                     [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                   [0.004733, 0.691367, 0.303900]],
+}
+MIN_DELTA_E = 15.0
+SRGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+D65 = np.array([0.95047, 1.0, 1.08883])
+
+
+def lab(linear_rgb: np.ndarray) -> np.ndarray:
+    t = SRGB_TO_XYZ @ linear_rgb / D65
+    f = np.where(t > (6 / 29) ** 3, np.cbrt(t), t / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def seen(colour: str, matrix) -> np.ndarray:
+    return lab(np.clip(np.array(matrix) @ np.array([_linear(c) for c in rgb(colour)]), 0, 1))
+
+
+@pytest.mark.parametrize("deficiency", sorted(CVD))
+def test_every_pair_of_fill_colours_stays_distinct(deficiency):
+    names = [*FILL_HATCH, "black"]
+    too_close = [(a, b, round(float(np.linalg.norm(seen(OKABE_ITO[a], CVD[deficiency]) -
+                                                   seen(OKABE_ITO[b], CVD[deficiency]))), 1))
+                 for a, b in itertools.combinations(names, 2)]
+    too_close = [t for t in too_close if t[2] < MIN_DELTA_E]
+    assert not too_close, f"under simulated {deficiency}: {too_close}"
+
+
+def test_the_check_can_fail():
+    """Red and green, the classic confusion, fall under the threshold with deuteranopia."""
+    d = np.linalg.norm(seen("#D00000", CVD["deuteranopia"]) - seen("#00A000", CVD["deuteranopia"]))
+    assert d < MIN_DELTA_E
+
+
+def test_each_fill_colour_has_its_own_hatch_and_the_views_share_the_palette():
+    assert len(set(FILL_HATCH.values())) == len(FILL_HATCH)
+    assert set(FILL_HATCH) <= set(OKABE_ITO)
+    assert common.OKABE_ITO is OKABE_ITO
