@@ -131,3 +131,9 @@ def test_each_fill_colour_has_its_own_hatch_and_the_views_share_the_palette():
     assert len(set(FILL_HATCH.values())) == len(FILL_HATCH)
     assert set(FILL_HATCH) <= set(OKABE_ITO)
     assert common.OKABE_ITO is OKABE_ITO
+def test_every_mechanism_record_is_drawn_by_a_figure():
+    """A record in data/mechanism_figures.yaml that no function draws is dead data."""
+    ids = {r["id"] for r in widgets.load_dataset(MECH).records}
+    assert ids <= set(FIGURES), f"records with no figure: {sorted(ids - set(FIGURES))}"
+
+

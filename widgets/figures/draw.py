@@ -186,3 +186,18 @@ def blocked(ax: Axes, x: float, y: float, *, r: float = 0.13) -> None:
 def note(ax: Axes, x: float, y: float, text: str, width_in: float) -> float:
     """A small muted note (for example what the figure leaves out); returns the y under it."""
     return block(ax, x, y, text, width_in, size=SMALL_PT, colour=MUTED)
+
+
+def row(ax: Axes, top: float, parts: list, *, left: float = 0.25, right: float = WIDTH_IN - 0.25,
+        gap: float = 0.2, fill: str = PAPER, min_h: float = 0.0, dashed: bool = False) -> list[Box]:
+    """Boxes side by side hanging from `top`, one per part (anything with `label` and `note`), sharing the
+    width and given the height the fullest of them needs."""
+    w = (right - left - gap * (len(parts) - 1)) / len(parts)
+    h = max([min_h] + [needed_height(w, p.label, p.note) for p in parts])
+    return [box(ax, left + k * (w + gap), top - h, w, h, p.label, p.note, fill=fill, dashed=dashed)
+            for k, p in enumerate(parts)]
+
+
+def link(ax: Axes, a: Box, b: Box, **kw) -> None:
+    """An arrow from the bottom of `a` to the top of `b`."""
+    arrow(ax, a.bottom, b.top, **kw)
