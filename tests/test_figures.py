@@ -137,3 +137,34 @@ def test_every_mechanism_record_is_drawn_by_a_figure():
     assert ids <= set(FIGURES), f"records with no figure: {sorted(ids - set(FIGURES))}"
 
 
+
+
+def test_an_estimate_outside_its_interval_names_file_record_and_field(course_content):
+    course_content.patch("trial_effects", lambda doc: record(doc, "oral-surveillance")["outcomes"][0]
+                         .update(estimate=2.5))
+    with pytest.raises(DataError) as err:
+        build_figure("oral-surveillance")
+    message = str(err.value)
+    assert "trial_effects.yaml" in message and course_content.label("trial_effects", "oral-surveillance") in message
+    assert "outcomes.0.estimate" in message and "outside its confidence interval" in message
+
+
+def test_more_responders_than_patients_names_file_record_and_field(course_content):
+    course_content.patch("car_t_outcomes", lambda doc: record(doc, "feng2025")["cohorts"][0].update(responders=16))
+    with pytest.raises(DataError) as err:
+        build_figure("car-t-outcomes")
+    message = str(err.value)
+    assert "car_t_outcomes.yaml" in message and course_content.label("car_t_outcomes", "feng2025") in message
+    assert "cohorts.0.responders" in message
+
+
+def test_the_forest_plot_reads_its_intervals_from_the_numbers():
+    from widgets.models.trial_effects import load_trial_result
+
+    trial = load_trial_result("oral-surveillance")
+    mace, cancer = trial.outcomes
+    assert trial.reading(mace).startswith("includes no difference")
+    assert trial.reading(cancer).startswith("excludes no difference")
+    text = " ".join(" ".join(t.get_text().split()) for t in
+                    build_figure("oral-surveillance").findobj(matplotlib.text.Text))
+    assert f"HR {mace.estimate:g} (95% CI {mace.low:g} to {mace.high:g})" in text

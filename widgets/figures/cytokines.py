@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from widgets.figures import draw as d
 from widgets.figures.registry import course_figure
 from widgets.models.figure_facts import load_figure_facts
-from widgets.palette import OKABE_ITO
+from widgets.palette import INK, MUTED, OKABE_ITO
 
 
 @course_figure("cytokine-axes")
@@ -53,4 +54,55 @@ def cytokine_axes() -> Figure:
     jak_box = d.box(ax, left, lowest - 0.5 - jh, d.WIDTH_IN - 2 * left, jh, jak.label, jak.note, dashed=True)
     with_tag(jak_box, jak, "orange")
     d.label(ax, left, jak_box.y + jak_box.h + 0.15, "Inside the cell", ha="left", size=d.FONT_PT, bold=True)
+    return fig
+
+
+@course_figure("oral-surveillance")
+def oral_surveillance() -> Figure:
+    """A forest plot on a log scale: each outcome's hazard ratio as a square with its 95% confidence interval,
+    the line of no difference and the non-inferiority margin, and the numbers and their reading in words."""
+    import math
+
+    from widgets.models.trial_effects import load_trial_result
+
+    trial = load_trial_result("oral-surveillance")
+    row_h = 0.85
+    height = 1.55 + len(trial.outcomes) * row_h + 0.55
+    fig, ax = d.canvas(d.WIDTH_IN, height)
+    d.title(ax, 0.25, height - 0.15, f"{trial.trial}: {trial.measure}s with 95% confidence intervals")
+    d.label(ax, 0.25, height - 0.5, trial.comparison, ha="left", colour=MUTED)
+    lo = min([o.low for o in trial.outcomes] + [trial.no_difference]) * 0.8
+    hi = max([o.high for o in trial.outcomes] + [trial.margin or 0]) * 1.15
+    plot_x, plot_w = 3.0, 2.6
+
+    def at(value: float) -> float:
+        return plot_x + plot_w * (math.log(value) - math.log(lo)) / (math.log(hi) - math.log(lo))
+
+    top = height - 1.0
+    bottom = top - len(trial.outcomes) * row_h
+    for value, words, dashed in ((trial.no_difference, "no difference", False),
+                                 (trial.margin, "margin", True)):
+        if value is None:
+            continue
+        ax.plot([at(value), at(value)], [bottom, top], color=INK if not dashed else MUTED, linewidth=1.2,
+                linestyle="--" if dashed else "-")
+        d.label(ax, at(value) + (0.05 if dashed else -0.05), top + 0.12, f"{value:g}: {words}",
+                size=d.SMALL_PT - 0.5, ha="left" if dashed else "right")
+    for k, o in enumerate(trial.outcomes):
+        y = top - (k + 0.5) * row_h
+        d.block(ax, 0.25, y + 0.2, o.label, plot_x - 0.4, size=d.SMALL_PT)
+        ax.plot([at(o.low), at(o.high)], [y, y], color=INK, linewidth=2)
+        ax.add_patch(Rectangle((at(o.estimate) - 0.07, y - 0.07), 0.14, 0.14, facecolor=OKABE_ITO["blue"],
+                               edgecolor=INK, linewidth=1))
+        d.block(ax, plot_x + plot_w + 0.2, y + 0.3,
+                f"HR {o.estimate:g} (95% CI {o.low:g} to {o.high:g}): {trial.reading(o)}",
+                d.WIDTH_IN - 0.25 - plot_x - plot_w - 0.2, size=d.SMALL_PT)
+    # the axis: ticks at round values inside the range, on the log scale
+    ax.plot([plot_x, plot_x + plot_w], [bottom, bottom], color=INK, linewidth=0.8)
+    for tick in (0.5, 0.75, 1, 1.5, 2, 3):
+        if lo <= tick <= hi:
+            ax.plot([at(tick)] * 2, [bottom, bottom - 0.06], color=INK, linewidth=0.8)
+            d.label(ax, at(tick), bottom - 0.2, f"{tick:g}", size=d.SMALL_PT - 0.5)
+    d.label(ax, plot_x + plot_w / 2, bottom - 0.45, f"{trial.measure} (log scale); above 1: {trial.above_one}",
+            size=d.SMALL_PT - 0.5)
     return fig

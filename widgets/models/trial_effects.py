@@ -27,6 +27,7 @@ class TrialResult:
     comparison: str
     measure: str
     no_difference: float
+    above_one: str                # what a ratio above 1 means, in words
     margin: float | None
     outcomes: tuple[Effect, ...]
     sources: tuple[str, ...]
@@ -49,7 +50,7 @@ def load_trial_result(trial_id: str) -> TrialResult:
     for r in ds.records:
         if r["id"] == trial_id:
             return TrialResult(r["id"], r["trial"], " ".join(r["design"].split()), r["comparison"], r["measure"],
-                               r["no_difference"], r.get("non_inferiority_margin"),
+                               r["no_difference"], r["above_one"], r.get("non_inferiority_margin"),
                                tuple(Effect(o["id"], o["label"], o["estimate"], o["low"], o["high"])
                                      for o in r["outcomes"]),
                                tuple(r["sources"]))
