@@ -168,3 +168,63 @@ def test_the_forest_plot_reads_its_intervals_from_the_numbers():
     text = " ".join(" ".join(t.get_text().split()) for t in
                     build_figure("oral-surveillance").findobj(matplotlib.text.Text))
     assert f"HR {mace.estimate:g} (95% CI {mace.low:g} to {mace.high:g})" in text
+
+
+# ---- the B-cell interactive: stepped weeks, pre-rendered panels ------------------------------------------
+
+def test_each_week_panel_shows_what_the_sources_report_for_that_week():
+    from widgets.models.b_cell_return import load_b_cell_return
+
+    model = load_b_cell_return()
+    steps = widgets.b_cell_return_steps()
+    assert list(steps.sizes) == [len(model.weeks)]
+    for week in model.weeks:
+        html = steps.show(week)
+        assert f"Week {week}" in html and 'role="img"' in html and "aria-label=" in html
+        for course in model.courses:
+            phase = course.at(week)
+            expected = model.states[phase.state] if phase else "Not reported by the cited source"
+            assert expected in html, (week, course.id)
+    rituximab, car_t = model.courses
+    assert rituximab.at(104).state == "memory-low" and car_t.at(104) is None
+
+
+def test_overlapping_phases_name_file_record_and_field(course_content):
+    course_content.patch("b_cell_return", lambda doc: record(doc, "cd19-car-t")["phases"][1].update({"from": 10}))
+    with pytest.raises(DataError) as err:
+        widgets.b_cell_return_steps()
+    message = str(err.value)
+    assert "b_cell_return.yaml" in message and course_content.label("b_cell_return", "cd19-car-t") in message
+    assert "phases.1.from" in message
+
+
+def test_the_panels_keep_the_widget_state_small():
+    """Every panel is a full SVG; they must stay well inside the page budget (1.0 MB gzip for everything)."""
+    import gzip
+    import json
+
+    from ipywidgets.embed import embed_data
+
+    state = json.dumps(embed_data(views=[widgets.b_cell_return_steps()])["manager_state"]).encode()
+    assert len(gzip.compress(state)) < 50_000
+
+
+# ---- decks: a figure's caption goes with it ---------------------------------------------------------------
+
+def test_the_deck_shows_each_figure_with_its_caption():
+    import sys
+    from pathlib import Path
+
+    import nbformat
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import build_slides
+
+    nb = nbformat.read(Path(__file__).resolve().parent.parent / "chapters" / "06_car_t.ipynb", as_version=4)
+    cells = build_slides.prepare(nb).cells
+    k = next(i for i, c in enumerate(cells) if 'widgets.figure("car-domains")' in c.source)
+    assert cells[k].metadata["transient"] == {"remove_source": True}
+    caption = cells[k + 1]
+    assert caption.cell_type == "markdown" and caption.source.startswith("*The parts of a chimeric antigen")
+    assert "course-citation" in caption.source and "{cite}" not in caption.source
+    assert not any("{numref}" in c.source or "fig-car-domains" in c.source for c in cells if c.cell_type == "markdown")

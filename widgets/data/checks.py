@@ -347,3 +347,23 @@ def _trial_effects(doc: dict) -> Iterator[Fault]:
             if not o["low"] <= o["estimate"] <= o["high"]:
                 yield i, f"outcomes.{j}.estimate", (f"{o['estimate']} is outside its confidence interval "
                                                     f"{o['low']} to {o['high']}")
+
+
+@checks("b_cell_return")
+def _b_cell_return(doc: dict) -> Iterator[Fault]:
+    """Weeks ascend; a phase's state is one of `states`; phases are in order, each ending after it starts and
+    no phase starting before the previous one ends."""
+    weeks = doc["weeks"]
+    if weeks != sorted(weeks):
+        yield None, "weeks", f"weeks must ascend, got {weeks}"
+    states = [s["id"] for s in doc["states"]]
+    for i, record in enumerate(doc["records"]):
+        previous_end = 0
+        for j, phase in enumerate(record["phases"]):
+            if phase["state"] not in states:
+                yield i, f"phases.{j}.state", _unknown(phase["state"], states, "state")
+            if phase["until"] is not None and phase["until"] <= phase["from"]:
+                yield i, f"phases.{j}.until", f"ends (week {phase['until']}) before it starts (week {phase['from']})"
+            if previous_end is None or phase["from"] < previous_end:
+                yield i, f"phases.{j}.from", f"starts at week {phase['from']}, before the previous phase ends"
+            previous_end = phase["until"]

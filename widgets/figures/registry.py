@@ -39,8 +39,29 @@ def build_figure(name: str) -> Figure:
 
 def figure_svg(name: str) -> str:
     """The figure as SVG text: the same bytes every time for the same data."""
-    with course_style(name):
-        return svg_text(_function(name)(), title=name, salt=name)
+    return render_svg(_function(name), name)
+
+
+def render_svg(draw: Callable[[], Figure], salt: str) -> str:
+    """Draw in the course style and write deterministic SVG; for figures a view draws with arguments (the
+    panels of an interactive), `salt` names the figure and its step."""
+    with course_style(salt):
+        return svg_text(draw(), title=salt, salt=salt)
+
+
+def inline_svg(svg: str, label: str) -> str:
+    """SVG for inline use in a widget panel: no XML prologue, scaled to the panel's width, and named for
+    assistive technology (role="img" and aria-label)."""
+    start = svg.index("<svg")
+    body = svg[start:]
+    head_end = body.index(">")
+    head = body[:head_end]
+    import re
+
+    head = re.sub(r'\s(width|height)="[^"]*"', "", head)
+    label = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return (f'{head} role="img" aria-label="{label}" style="width:100%;max-width:48rem;height:auto"'
+            + body[head_end:])
 
 
 class CourseFigure:

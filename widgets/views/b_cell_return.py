@@ -1,0 +1,59 @@
+"""Kernel-free interactive: B-cell depletion and return after rituximab and after CD19 CAR T cells, stepped
+week by week. One button per week, linked in the browser to a pre-rendered panel: the time-course figure with
+that week marked, and what each therapy's source reports for it."""
+from __future__ import annotations
+
+from widgets.models.b_cell_return import BCellReturn, Course, load_b_cell_return
+from widgets.text import escape, markdown_inline
+from widgets.views.common import ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.panels import ChoicePanels
+from widgets.views.registry import builder
+
+NOT_REPORTED = "Not reported by the cited source for this week."
+
+
+def _course_text(model: BCellReturn, course: Course, week: int) -> str:
+    phase = course.at(week)
+    if phase is None:
+        return f"<li><strong>{escape(course.label)}</strong>: {escape(NOT_REPORTED)}</li>"
+    return (f"<li><strong>{escape(course.label)}</strong>: <em>{escape(model.states[phase.state])}</em>. "
+            f"{markdown_inline(phase.text)}</li>")
+
+
+def week_panel_html(model: BCellReturn, week: int) -> str:
+    """The panel for one week: the figure with the week marked (SVG named for screen readers) and the text."""
+    from widgets.figures.b_cells import draw_time_courses
+    from widgets.figures.registry import inline_svg, render_svg
+
+    states = "; ".join(f"{c.label}: {model.states[c.at(week).state] if c.at(week) else 'not reported'}"
+                       for c in model.courses)
+    svg = inline_svg(render_svg(lambda: draw_time_courses(model, week), f"b-cell-return-week-{week}"),
+                     f"Time course of blood B cells with week {week} marked. {states}.")
+    items = "".join(_course_text(model, c, week) for c in model.courses)
+    return f"<h4>Week {week}</h4>{svg}<ul>{items}</ul>"
+
+
+class BCellReturnSteps(ChoicePanels):
+    def __init__(self, model: BCellReturn):
+        self.model = model
+        look = shared_panel_look()
+        super().__init__([f"Week {w}" for w in model.weeks],
+                         [html_panel(week_panel_html(model, w), **look) for w in model.weeks],
+                         description="Week:", heading="B-cell depletion and return: rituximab and CD19 CAR T")
+        self.children = (*self.children, html_panel(
+            f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
+            f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"))
+        self.add_class(ROOT_CLASS)
+        self.add_class("course-b-cell-return")
+
+    def show(self, week: int) -> str:
+        """Select a week from Python (tests, live kernel); returns the visible panel's HTML."""
+        i = self.model.weeks.index(week)
+        self.select(i)
+        return self.stack.children[i].value
+
+
+@builder(interactive=True, data_prose=True)
+def b_cell_return_steps() -> BCellReturnSteps:
+    """Antibodies chapter interactive (referenced from the CAR T chapter): B cells week by week."""
+    return BCellReturnSteps(load_b_cell_return())
