@@ -9,6 +9,7 @@ import pytest
 from matplotlib.image import imread
 
 from browser_support import assert_clean, open_page
+from test_slides import built_decks, deck_server, open_deck  # noqa: F401 (fixtures)
 from widgets.palette import contrast_ratio
 
 CHAPTER = "chapters/04_checkpoints.html"
@@ -69,4 +70,27 @@ def test_every_chapter_figure_is_decoded_by_the_browser(offline_page, book_serve
         assert sizes, f"{doc}: no figure image"
         broken += [f"{doc}: {src}" for src, width in sizes if not width]
     assert not broken, broken
+    assert_clean(page)
+
+
+def test_the_deck_shows_a_figure_at_presentation_size_with_its_caption(offline_page, deck_server):
+    """Chapter 6's deck: the CAR figure's slide shows the decoded SVG at least half the slide wide, and the
+    caption on the same slide."""
+    page = offline_page
+    open_deck(page, f"{deck_server}/slides/06_car_t.slides.html")
+    shown = page.evaluate("""() => {
+        const img = [...document.querySelectorAll('.jp-RenderedSVG img')][0];
+        const section = img.closest('section');
+        const at = Reveal.getIndices(section);
+        Reveal.slide(at.h, at.v);
+        return new Promise(done => setTimeout(() => {
+            const box = img.getBoundingClientRect();
+            const slides = document.querySelector('.reveal .slides').getBoundingClientRect();
+            done({decoded: img.naturalWidth > 0, share: box.width / slides.width, visible: box.height > 0,
+                  caption: section.innerText});
+        }, 800));
+    }""")
+    assert shown["decoded"] and shown["visible"]
+    assert shown["share"] >= 0.5, f"the figure fills only {shown['share']:.0%} of the slide width"
+    assert "The parts of a chimeric antigen receptor" in shown["caption"]
     assert_clean(page)
