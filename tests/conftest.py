@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tools"))  # build_book
 
 import session_share  # noqa: E402
 import tiers  # noqa: E402
-from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
+from browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve  # noqa: E402
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
 # As `make book` builds it: tools/build_book.py runs `jupyter-book build` with these flags.
@@ -197,13 +197,15 @@ def book_server(built_book):
 
 @pytest.fixture
 def offline_page(browser):
-    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded."""
+    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded. When the test ends, the
+    guard's check runs (`assert_clean`): a request off 127.0.0.1, a page error or a console.error fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard = OfflineGuard(context)
     page = guard.watch(context.new_page())
     page.guard = guard
     yield page
     context.close()
+    assert_clean(guard)
 
 
 # ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------

@@ -2,10 +2,10 @@
 
 Figures: clean build (as `make book`: tools/build_book.py) beside the floor, the same notebooks executed with
 nbclient two at a time and nothing else, and their ratio; no-change rebuild; execution time per notebook (from
-the build's execution cache); plain nbval time (once per chapter; `make test` runs each twice); per page
-the HTML bytes, widget-state bytes and total transfer measured in Chromium (cold cache), and time to
-interactive for pages with widgets; the time to install the pinned environment into a fresh venv with uv; the
-full test suite's time and the fast tier's (both recorded by tests/conftest.py).
+the build's execution cache); plain nbval time (once per chapter; `make test` runs each twice); per page the
+HTML bytes and widget-state bytes (first-load weight and time to the first widget, in Chromium, come from
+tools/bench_pages.py); the time to install the pinned environment into a fresh venv with uv; the full test
+suite's time and the fast tier's (both recorded by tests/conftest.py).
 
 Usage:
   python tools/bench.py                       everything (a few minutes)
@@ -52,7 +52,6 @@ BUDGET = {
     "build_floor_ratio": 1.6,  # issue 9: clean build at most 1.6 times the 2-way parallel nbclient floor
     "rebuild_s": 10.0,
     "page_html_bytes": 1.5e6,
-    "tti_s": 3.0,
     "suite_s": 4 * 60.0,  # issue 9: `make test` on 2 cores
     "fast_tier_s": 60.0,  # issue 9: `make test-fast`
     "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
@@ -171,34 +170,16 @@ def bench_nbval() -> list[Row]:
 
 
 def bench_pages(ctx: Context) -> list[Row]:
-    from browser_support import OfflineGuard, serve
-    from page_audit import WIDGETS_RENDERED_JS, built_pages, has_widgets, widget_state_bytes
+    """Per page the HTML and its widget state. What a cold browser fetches and the time to the first widget are
+    measured by tools/bench_pages.py (through the bench_*.py hook)."""
+    from page_audit import built_pages, has_widgets, widget_state_bytes
 
     rows = []
-    browser = ctx.browser()
-    with serve(ctx.html) as url:
-        for rel in built_pages(ctx.html):
-            html = (ctx.html / rel).read_text(encoding="utf-8")
-            size = (ctx.html / rel).stat().st_size
-            context = browser.new_context(viewport={"width": 1280, "height": 900})  # cold cache per page
-            guard = OfflineGuard(context)
-            page = context.new_page()
-            t0 = time.perf_counter()
-            page.goto(url + rel, wait_until="load")
-            page.wait_for_function(WIDGETS_RENDERED_JS, timeout=30_000)
-            tti = time.perf_counter() - t0
-            page.wait_for_load_state("networkidle")
-            transfer = page.evaluate("""() => performance.getEntriesByType('navigation')
-                .concat(performance.getEntriesByType('resource'))
-                .reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
-            context.close()
-            note = f"{len(guard.external)} external requests blocked" if guard.external else ""
-            rows.append(Row(f"{rel}: HTML", size, "B", BUDGET["page_html_bytes"], note))
-            if has_widgets(html):
-                rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
-                rows.append(Row(f"{rel}: time to interactive", tti, "s", BUDGET["tti_s"],
-                                "load until every widget view is rendered"))
-            rows.append(Row(f"{rel}: total transfer", transfer, "B", None, "Chromium, cold cache, incl. assets"))
+    for rel in built_pages(ctx.html):
+        html = (ctx.html / rel).read_text(encoding="utf-8")
+        rows.append(Row(f"{rel}: HTML", (ctx.html / rel).stat().st_size, "B", BUDGET["page_html_bytes"]))
+        if has_widgets(html):
+            rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
     return rows
 
 
