@@ -6,6 +6,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from widgets.figures import draw as d
 from widgets.figures.registry import course_figure
+from widgets.models.car_t_outcomes import CRS_GRADES, load_car_t_outcomes
 from widgets.models.figure_facts import load_figure_facts
 from widgets.palette import FILL_HATCH, INK, MUTED, OKABE_ITO, PAPER
 
@@ -76,8 +77,6 @@ def car_t_outcomes() -> Figure:
     """Left: for each study cohort, a bar of its patients with the responders filled, labelled 'n of N' and the
     study's own response measure. Right: each study's patients by highest CRS grade, one hatched segment per
     grade with its count written on it."""
-    from widgets.models.car_t_outcomes import CRS_GRADES, load_car_t_outcomes
-
     outcomes = load_car_t_outcomes()
     rows = [(study, cohort) for study in outcomes.studies for cohort in study.cohorts]
     row_h = 0.62

@@ -2,12 +2,15 @@
 (named from the therapy table by class)."""
 from __future__ import annotations
 
+import math
+
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from widgets.figures import draw as d
 from widgets.figures.registry import course_figure
 from widgets.models.figure_facts import load_figure_facts
+from widgets.models.trial_effects import load_trial_result
 from widgets.palette import INK, MUTED, OKABE_ITO
 
 
@@ -61,10 +64,6 @@ def cytokine_axes() -> Figure:
 def oral_surveillance() -> Figure:
     """A forest plot on a log scale: each outcome's hazard ratio as a square with its 95% confidence interval,
     the line of no difference and the non-inferiority margin, and the numbers and their reading in words."""
-    import math
-
-    from widgets.models.trial_effects import load_trial_result
-
     trial = load_trial_result("oral-surveillance")
     row_h = 0.85
     height = 1.55 + len(trial.outcomes) * row_h + 0.55

@@ -9,7 +9,7 @@ from functools import lru_cache
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.textpath import TextPath
 
 from widgets.figures.style import FONT_PT, SMALL_PT, TITLE_PT, WIDTH_IN, new_figure
@@ -177,8 +177,6 @@ def tag(ax: Axes, x: float, y: float, text: str, colour_name: str, *, w: float |
 
 def blocked(ax: Axes, x: float, y: float, *, r: float = 0.13) -> None:
     """A 'blocked here' mark: a circle with a bar, drawn in ink so it does not depend on colour."""
-    from matplotlib.patches import Circle
-
     ax.add_patch(Circle((x, y), r, facecolor=PAPER, edgecolor=INK, linewidth=1.8))
     ax.plot([x - r * 0.7, x + r * 0.7], [y + r * 0.7, y - r * 0.7], color=INK, linewidth=1.8)
 

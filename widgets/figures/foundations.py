@@ -3,7 +3,7 @@ recycling and the two ways antibody drugs work (chapter 2)."""
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch, Polygon, Rectangle
+from matplotlib.patches import FancyBboxPatch, Polygon
 
 from widgets.figures import draw as d
 from widgets.figures.registry import course_figure

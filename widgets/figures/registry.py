@@ -6,6 +6,7 @@ returns an object that Jupyter, myst-nb and nbconvert display as the figure's SV
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from matplotlib.figure import Figure
@@ -56,8 +57,6 @@ def inline_svg(svg: str, label: str) -> str:
     body = svg[start:]
     head_end = body.index(">")
     head = body[:head_end]
-    import re
-
     head = re.sub(r'\s(width|height)="[^"]*"', "", head)
     label = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return (f'{head} role="img" aria-label="{label}" style="width:100%;max-width:48rem;height:auto"'
