@@ -184,6 +184,7 @@ def test_each_week_panel_shows_what_the_sources_report_for_that_week():
     for week in model.weeks:
         html = steps.show(week)
         assert f"Week {week}" in html and 'role="img"' in html and "aria-label=" in html
+        assert not re.search(r"<h[1-6]", html), "a heading in a panel breaks the page's heading order"
         for course in model.courses:
             phase = course.at(week)
             expected = model.states[phase.state] if phase else "Not reported by the cited source"

@@ -30,7 +30,8 @@ def week_panel_html(model: BCellReturn, week: int) -> str:
     svg = inline_svg(render_svg(lambda: draw_time_courses(model, week), f"b-cell-return-week-{week}"),
                      f"Time course of blood B cells with week {week} marked. {states}.")
     items = "".join(_course_text(model, c, week) for c in model.courses)
-    return f"<h4>Week {week}</h4>{svg}<ul>{items}</ul>"
+    # a bold line, not a heading: the panel sits under whatever heading level the chapter gives its section
+    return f"<p><strong>Week {week}</strong></p>{svg}<ul>{items}</ul>"
 
 
 class BCellReturnSteps(ChoicePanels):
