@@ -1,6 +1,6 @@
 """Kernel-free interactive: B-cell depletion and return after rituximab and after CD19 CAR T cells, stepped
-week by week. One button per week, linked in the browser to a pre-rendered panel: the time-course figure with
-that week marked, and what each therapy's source reports for it."""
+week by week. The time-course figure is drawn once; one button per week is linked in the browser to a
+pre-rendered panel saying what each therapy's source reports for that week."""
 from __future__ import annotations
 
 from widgets.models.b_cell_return import BCellReturn, Course, load_b_cell_return
@@ -20,18 +20,24 @@ def _course_text(model: BCellReturn, course: Course, week: int) -> str:
             f"{markdown_inline(phase.text)}</li>")
 
 
-def week_panel_html(model: BCellReturn, week: int) -> str:
-    """The panel for one week: the figure with the week marked (SVG named for screen readers) and the text."""
+def time_course_html(model: BCellReturn) -> str:
+    """The whole time course, drawn once above the buttons (one SVG per week made the page too heavy: each
+    panel's SVG compressed poorly among the page's other widget state)."""
     from widgets.figures.b_cells import draw_time_courses
     from widgets.figures.registry import inline_svg, render_svg
 
-    states = "; ".join(f"{c.label}: {model.states[c.at(week).state] if c.at(week) else 'not reported'}"
-                       for c in model.courses)
-    svg = inline_svg(render_svg(lambda: draw_time_courses(model, week), f"b-cell-return-week-{week}"),
-                     f"Time course of blood B cells with week {week} marked. {states}.")
+    phases = "; ".join(f"{c.label}: " + ", ".join(f"{model.states[p.state].lower()} from week {p.start}"
+                                                  for p in c.phases) for c in model.courses)
+    return inline_svg(render_svg(lambda: draw_time_courses(model), "b-cell-return-steps"),
+                      f"Time course of blood B cells by week. {phases}.")
+
+
+def week_panel_html(model: BCellReturn, week: int) -> str:
+    """The panel for one week: where it falls among the steps, and what each therapy's source reports."""
+    step = model.weeks.index(week) + 1
     items = "".join(_course_text(model, c, week) for c in model.courses)
     # a bold line, not a heading: the panel sits under whatever heading level the chapter gives its section
-    return f"<p><strong>Week {week}</strong></p>{svg}<ul>{items}</ul>"
+    return f"<p><strong>Week {week}</strong> (step {step} of {len(model.weeks)})</p><ul>{items}</ul>"
 
 
 class BCellReturnSteps(ChoicePanels):
@@ -41,6 +47,8 @@ class BCellReturnSteps(ChoicePanels):
         super().__init__([f"Week {w}" for w in model.weeks],
                          [html_panel(week_panel_html(model, w), **look) for w in model.weeks],
                          description="Week:", heading="B-cell depletion and return: rituximab and CD19 CAR T")
+        heading, *rest = self.children
+        self.children = (heading, html_panel(time_course_html(model)), *rest)
         self.children = (*self.children, html_panel(
             f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
             f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"))
