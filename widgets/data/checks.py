@@ -367,3 +367,21 @@ def _b_cell_return(doc: dict) -> Iterator[Fault]:
             if previous_end is None or phase["from"] < previous_end:
                 yield i, f"phases.{j}.from", f"starts at week {phase['from']}, before the previous phase ends"
             previous_end = phase["until"]
+
+
+@checks("jak_stat")
+def _jak_stat(doc: dict) -> Iterator[Fault]:
+    """Every kinase named by a receptor family or an inhibitor is one of the file's `kinases`; no inhibitor twice.
+    (That each inhibitor is a therapy-table record is checked where both files meet, in the model.)"""
+    known = set(doc["kinases"])
+    for i, record in enumerate(doc["records"]):
+        for kinase in record["kinases"]:
+            if kinase not in known:
+                yield i, "kinases", _unknown(kinase, known, "kinase")
+    therapies = [inh["therapy"] for inh in doc["inhibitors"]]
+    for j, inh in enumerate(doc["inhibitors"]):
+        for kinase in inh["kinases"]:
+            if kinase not in known:
+                yield None, f"inhibitors.{j}.kinases", _unknown(kinase, known, "kinase")
+        if therapies.count(inh["therapy"]) > 1:
+            yield None, f"inhibitors.{j}.therapy", f"duplicate inhibitor '{inh['therapy']}'"
