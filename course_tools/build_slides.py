@@ -79,6 +79,8 @@ def _role(match: re.Match) -> str:
         return _citation(text)
     if name == "math":
         return f"${text}$"
+    if name == "numref":  # the deck shows the figure on the next slide, unnumbered
+        return "the figure"
     shown = re.match(r"^(.*?)\s*<[^>]+>$", text, re.S)  # {term}`text <Target>` shows text
     return shown.group(1) if shown else text
 
@@ -174,6 +176,10 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             if "remove-output" in tags:
                 cell.outputs = []
         cells.append(cell)
+        caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
+        if cell.cell_type == "code" and caption:  # the book shows it under the figure; so does the deck
+            cells.append(nbformat.v4.new_markdown_cell(f"*{myst_to_markdown(caption)}*",
+                                                       metadata={"slideshow": {"slide_type": "-"}}))
     nb.cells = cells
     return nb
 

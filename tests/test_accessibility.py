@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import PurePosixPath
+import sys
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
-from course_tools.conventions import ROOT
+from course_tools.conventions import CHAPTER_DOC, ROOT
 from course_tools.testing.page_audit import (AXE_JS, HEADINGS_JS, built_pages, has_widgets, open_and_wait, parse,
                         widget_html_fragments)
 from test_book import toc_files
+from widgets.figures.style import CREATOR as FIGURE_CREATOR
 
 FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|svg|webp|pdf|bmp|tiff?)$|_build/|jupyter_execute|^image$|^figure$"
                        r"|^output_\d", re.I)
@@ -80,6 +83,101 @@ def test_every_image_figure_and_svg_has_alt_text(built_book):
         for frag in widget_html_fragments(html):
             for p in alt_problems(frag):
                 problems.append(f"{rel} (widget): {p}")
+    assert not problems, "\n".join(problems)
+
+
+class _Figures(HTMLParser):
+    """Every <figure> of a page: its id, its images (src, alt) and its caption text; and every numref link."""
+
+    def __init__(self):
+        super().__init__()
+        self.figures: list[dict] = []
+        self.numrefs: set[str] = set()
+        self._fig: dict | None = None
+        self._depth = 0
+        self._in_caption = False
+        self._href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "figure":
+            if self._fig is None:
+                self._fig, self._depth = {"id": a.get("id", ""), "imgs": [], "caption": ""}, 0
+            self._depth += 1
+        elif self._fig is not None and tag == "img":
+            self._fig["imgs"].append((a.get("src", ""), a.get("alt", "")))
+        elif self._fig is not None and tag == "figcaption":
+            self._in_caption = True
+        elif tag == "a":
+            self._href = a.get("href")
+        if tag == "span" and "std-numref" in (a.get("class") or "").split() and self._href:
+            self.numrefs.add(self._href)  # Sphinx writes {numref} as <a href="#id"><span class="std-numref">
+
+    def handle_endtag(self, tag):
+        if tag == "figcaption":
+            self._in_caption = False
+        elif tag == "figure" and self._fig is not None:
+            self._depth -= 1
+            if not self._depth:
+                self.figures.append(self._fig)
+                self._fig = None
+        elif tag == "a":
+            self._href = None
+
+    def handle_data(self, data):
+        if self._in_caption and self._fig is not None:
+            self._fig["caption"] += data
+
+
+def figure_problems(html: str, read_image=lambda src: "") -> tuple[list[str], int]:
+    """Problems of the figures on one page (alt text of 20 words or more that is not a file name, a caption, a
+    {numref} reference from the prose), and how many of them the course package drew."""
+    parser = _Figures()
+    parser.feed(html)
+    problems, ours = [], 0
+    for fig in parser.figures:
+        name = fig["id"] or "(no id)"
+        if not fig["caption"].strip():
+            problems.append(f"figure {name}: no caption")
+        if fig["id"] and f"#{fig['id']}" not in parser.numrefs:
+            problems.append(f"figure {name}: no {{numref}} reference to it in the prose")
+        for src, alt in fig["imgs"]:
+            p = _text_problem(alt, src)
+            if p or len(alt.split()) < 20:
+                problems.append(f"figure {name}: {p or f'alt text of {len(alt.split())} words (20 or more)'}")
+            ours += FIGURE_CREATOR in read_image(src)
+    return problems, ours
+
+
+def test_figure_checker_catches_short_alt_missing_caption_and_reference():
+    alt = " ".join(["word"] * 20)
+    good = (f'<p>See <a class="reference internal" href="#fig-a"><span class="std std-numref">Fig. 1</span></a>.</p>'
+            f'<figure id="fig-a"><img src="../_images/x.svg" alt="{alt}"><figcaption><p>A caption</p></figcaption>'
+            f'</figure>')
+    assert figure_problems(good, lambda src: FIGURE_CREATOR) == ([], 1)
+    assert figure_problems(good.replace(alt, "An IgG"))[0]
+    assert figure_problems(good.replace("A caption", ""))[0]
+    assert figure_problems(good.replace('href="#fig-a"', 'href="#fig-b"'))[0]
+
+
+def test_every_chapter_has_a_package_figure_with_alt_text_caption_and_reference(built_book):
+    """Generic over _toc.yml: a chapter listed there without a figure drawn by widgets.figures fails."""
+    problems, without = [], []
+    chapters = [f for f in toc_files() if CHAPTER_DOC.match(f)]
+    assert len(chapters) >= 10
+    for doc in chapters:
+        page = built_book / f"{doc}.html"
+        html = page.read_text(encoding="utf-8")
+
+        def read_image(src: str) -> str:
+            path = (page.parent / src.split("?")[0]).resolve()
+            return path.read_text(encoding="utf-8", errors="replace") if path.suffix == ".svg" else ""
+
+        found, ours = figure_problems(html, read_image)
+        problems += [f"{doc}: {p}" for p in found]
+        if not ours:
+            without.append(doc)
+    assert not without, f"chapters with no figure drawn by widgets.figures: {without}"
     assert not problems, "\n".join(problems)
 
 

@@ -17,7 +17,15 @@ for _module in pkgutil.iter_modules(widgets.views.__path__):
 
 globals().update({name: b.fn for name, b in BUILDERS.items()})
 
-__all__ = ["DataError", "load_dataset", *BUILDERS]
+__all__ = ["DataError", "load_dataset", "figure", *BUILDERS]
+
+
+def figure(name: str):
+    """Show one course figure (widgets.figures), drawn from data/: `widgets.figure("car-domains")`.
+    matplotlib is imported here, on first use, so pages without figures do not pay for it."""
+    from widgets.figures import figure as course_figure
+
+    return course_figure(name)
 
 # The interactives (controls linked in the browser to pre-rendered panels), and the views that show prose from
 # data/ files (content-security tests inject markup into that data).

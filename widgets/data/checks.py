@@ -310,6 +310,65 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
                 yield i, f"matters.{k}.attribute", f"attribute '{attribute}' listed twice"
 
 
+@checks("mechanism_figures")
+def _mechanism_figures(doc: dict) -> Iterator[Fault]:
+    """Part ids are unique within a figure; a part's status is one of `statuses`. (Agents and drug classes are
+    checked against the therapy table by widgets.models.figure_facts, which reads both files.)"""
+    statuses = [s["id"] for s in doc["statuses"]]
+    for i, record in enumerate(doc["records"]):
+        for field, message in _duplicates(record["parts"], "parts", "part"):
+            yield i, field, message
+        for j, part in enumerate(record["parts"]):
+            if "status" in part and part["status"] not in statuses:
+                yield i, f"parts.{j}.status", _unknown(part["status"], statuses, "status")
+
+
+@checks("car_t_outcomes")
+def _car_t_outcomes(doc: dict) -> Iterator[Fault]:
+    """Responders are at most the patients of their cohort; every patient has exactly one highest CRS grade."""
+    for i, record in enumerate(doc["records"]):
+        for j, cohort in enumerate(record["cohorts"]):
+            if cohort["responders"] > cohort["patients"]:
+                yield i, f"cohorts.{j}.responders", (f"{cohort['responders']} responders is more than the "
+                                                     f"{cohort['patients']} patients")
+        patients = sum(c["patients"] for c in record["cohorts"])
+        graded = sum(record["crs"].values())
+        if graded != patients:
+            yield i, "crs", f"the CRS grades add up to {graded} patients, the cohorts to {patients}"
+
+
+@checks("trial_effects")
+def _trial_effects(doc: dict) -> Iterator[Fault]:
+    """Each estimate lies inside its confidence interval."""
+    for i, record in enumerate(doc["records"]):
+        for field, message in _duplicates(record["outcomes"], "outcomes", "outcome"):
+            yield i, field, message
+        for j, o in enumerate(record["outcomes"]):
+            if not o["low"] <= o["estimate"] <= o["high"]:
+                yield i, f"outcomes.{j}.estimate", (f"{o['estimate']} is outside its confidence interval "
+                                                    f"{o['low']} to {o['high']}")
+
+
+@checks("b_cell_return")
+def _b_cell_return(doc: dict) -> Iterator[Fault]:
+    """Weeks ascend; a phase's state is one of `states`; phases are in order, each ending after it starts and
+    no phase starting before the previous one ends."""
+    weeks = doc["weeks"]
+    if weeks != sorted(weeks):
+        yield None, "weeks", f"weeks must ascend, got {weeks}"
+    states = [s["id"] for s in doc["states"]]
+    for i, record in enumerate(doc["records"]):
+        previous_end = 0
+        for j, phase in enumerate(record["phases"]):
+            if phase["state"] not in states:
+                yield i, f"phases.{j}.state", _unknown(phase["state"], states, "state")
+            if phase["until"] is not None and phase["until"] <= phase["from"]:
+                yield i, f"phases.{j}.until", f"ends (week {phase['until']}) before it starts (week {phase['from']})"
+            if previous_end is None or phase["from"] < previous_end:
+                yield i, f"phases.{j}.from", f"starts at week {phase['from']}, before the previous phase ends"
+            previous_end = phase["until"]
+
+
 @checks("jak_stat")
 def _jak_stat(doc: dict) -> Iterator[Fault]:
     """Every kinase named by a receptor family or an inhibitor is one of the file's `kinases`; no inhibitor twice.

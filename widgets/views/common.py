@@ -8,14 +8,9 @@ import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.data import short_citation
+from widgets.palette import OKABE_ITO  # noqa: F401 (the one palette, shared with widgets.figures)
 from widgets.text import escape
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies. Colour is never the only
-# carrier of meaning: every coloured mark also has a text label or pattern.
-OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
-}
 ROOT_CLASS = "course-widget"  # decks and presentation mode scale every widget through this class
 
 
