@@ -308,3 +308,20 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
                 yield i, f"matters.{k}.attribute", _unknown(attribute, known, "attribute")
             elif named.index(attribute) != k:
                 yield i, f"matters.{k}.attribute", f"attribute '{attribute}' listed twice"
+
+
+# ---- assessment (objectives, knowledge checks v2, predictions, tasks, exercises) ------------------------------
+@checks("objectives")
+def _objectives(doc: dict) -> Iterator[Fault]:
+    """Objective ids unique across the course (items, exercises and tasks refer to them); one record per notebook."""
+    owner: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for i, record in enumerate(doc["records"]):
+        if record["chapter"] in paths:
+            yield i, "chapter", f"notebook {record['chapter']} already has objectives (record '{paths[record['chapter']]}')"
+        paths.setdefault(record["chapter"], record["id"])
+        for j, objective in enumerate(record["objectives"]):
+            if objective["id"] in owner:
+                yield i, f"objectives.{j}.id", (f"objective id '{objective['id']}' is already used by chapter "
+                                                f"'{owner[objective['id']]}'")
+            owner.setdefault(objective["id"], record["id"])

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from widgets.data import load_dataset
+from widgets.models.objectives import Objective, load_objectives
 from widgets.models.quiz import Question, load_questions
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class ChapterGuide:
     chapter: str | None  # notebook path without extension, e.g. chapters/01_autoimmunity
     title: str
     minutes: int | None = None
-    objectives: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()  # from data/objectives.yaml, the one source
     prompts: tuple[str, ...] = ()
     misconceptions: tuple[Misconception, ...] = ()
     exercise_key: str = ""
@@ -37,13 +38,14 @@ class ChapterGuide:
 def load_guide() -> list[ChapterGuide]:
     """Every chapter in the guide data or the knowledge checks, in chapter order (numbered chapters first)."""
     guide = load_dataset("lecturer_guide")
+    objectives = {c.chapter: c.objectives for c in load_objectives()}
     questions = load_questions()
     by_slug: dict[str, list[Question]] = {}
     for q in questions:
         by_slug.setdefault(q.chapter, []).append(q)
     entries = [ChapterGuide(
         slug=r["id"], chapter=r["chapter"], title=r["title"], minutes=r["minutes"],
-        objectives=tuple(r["objectives"]), prompts=tuple(r["prompts"]),
+        objectives=objectives.get(r["id"], ()), prompts=tuple(r["prompts"]),
         misconceptions=tuple(Misconception(**m) for m in r["misconceptions"]),
         exercise_key=r["exercise_key"], sources=tuple(r["sources"]),
         questions=tuple(by_slug.pop(r["id"], ())),

@@ -8,18 +8,8 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from widgets.models.lecturer_guide import ChapterGuide, load_guide
-from widgets.text import escape
+from widgets.text import escape, myst_line as _text, myst_safe as _block
 from widgets.views.registry import builder
-
-
-def _text(s: str) -> str:
-    """One line of data text (a list item's body): whitespace folded, HTML neutralised."""
-    return " ".join(_block(s).split())
-
-
-def _block(s: str) -> str:
-    """Markdown text from data, kept as written except that HTML is neutralised."""
-    return s.replace("<", "&lt;").strip()
 
 
 def deck_file(chapter: str) -> str:
@@ -43,8 +33,7 @@ def chapter_markdown(entry: ChapterGuide) -> str:
     if not entry.chapter:
         lines += ["The guide record for this chapter is not written yet; only its answer key is shown.", ""]
     if entry.objectives:
-        lines += ["### Learning objectives", ""] + [f"{i}. {_text(o)}" for i, o in
-                                                    enumerate(entry.objectives, 1)] + [""]
+        lines += ["### Learning objectives", ""] + [f"{o.number}. {_text(o.text)}" for o in entry.objectives] + [""]
     if entry.prompts:
         lines += ["### Discussion prompts", ""] + [f"- {_text(p)}" for p in entry.prompts] + [""]
     if entry.misconceptions:
