@@ -190,6 +190,9 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 cell.metadata["transient"] = {"remove_source": True}
             if "remove-output" in tags:
                 cell.outputs = []
+            for output in cell.get("outputs", []):  # a MyST box from the package, e.g. the learning objectives
+                if "text/markdown" in output.get("data", {}):
+                    output["data"]["text/markdown"] = myst_to_markdown(output["data"]["text/markdown"])
         cells.append(cell)
     nb.cells = cells
     return nb
