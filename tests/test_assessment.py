@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment_pending import chapter_params
 from data_patch import course_content  # noqa: F401 (fixture)
 from test_chapter_content import chapter_notebooks, text_of
 from widgets.data import DataError
@@ -89,3 +90,32 @@ def test_the_deck_shows_the_objectives_box_as_a_deck_box():
     assert "```" not in shown and ":class:" not in shown
     assert shown.startswith('<blockquote class="course-box ">') and "**Learning objectives**" in shown
     assert "1. Name the domains of a CAR" in shown
+
+
+def _assessed(chapter: str) -> set[str]:
+    from widgets.models.exercises import load_exercises
+    from widgets.models.quiz import load_questions
+
+    return ({o for q in load_questions() if q.chapter == chapter for o in q.objectives}
+            | {o for e in load_exercises(chapter) for o in e.objectives})
+
+
+@pytest.mark.parametrize("chapter", chapter_params("coverage", [c.chapter for c in load_objectives()]))
+def test_every_objective_is_assessed_by_an_item_or_an_exercise(chapter):
+    missing = [o.id for o in chapter_objectives(chapter).objectives if o.id not in _assessed(chapter)]
+    assert not missing, f"{chapter}: objectives assessed by nothing: {missing}"
+
+
+def test_an_item_naming_another_chapters_objective_is_refused(course_content):  # noqa: F811
+    from widgets.models.quiz import load_questions
+
+    def edit(doc):
+        item = next(r for r in doc["records"] if r["id"] == "car-t-domains")
+        item["objectives"] = ["autoimmunity-tolerance", "no-such-objective"]
+    course_content.patch("knowledge_checks", edit)
+    with pytest.raises(DataError) as err:
+        load_questions()
+    text = str(err.value)
+    assert "record" in text and "car-t-domains" in text
+    assert "field 'objectives.0': objective 'autoimmunity-tolerance' belongs to chapter 'autoimmunity', not 'car-t'" in text
+    assert "field 'objectives.1': unknown objective 'no-such-objective'" in text

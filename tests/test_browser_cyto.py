@@ -56,10 +56,10 @@ def test_safety_checklist_responds_with_no_kernel(offline_page, book_server):
 
 
 @pytest.mark.parametrize("page_name, answer, verdict", [
-    ("05_cytokines", "IL-6 itself", "Not quite"),
-    ("05_cytokines", "The IL-6 receptor", "Correct"),
-    ("08_personalisation", "Yes, the label requires the test", "Not quite"),
-    ("09_safety", "Hepatitis B virus screening", "Correct"),
+    ("05_cytokines", "A. IL-6 itself", "Not quite"),
+    ("05_cytokines", "B. The IL-6 receptor", "Correct"),
+    ("08_personalisation", "A. Yes, the label requires the test", "Not quite"),
+    ("09_safety", "A. Hepatitis B virus screening", "Correct"),
 ])
 def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, page_name, answer, verdict):
     page = offline_page

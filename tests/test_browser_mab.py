@@ -69,10 +69,10 @@ def test_t_cell_switches_and_drugs_respond_with_no_kernel(offline_page, book_ser
 
 
 @pytest.mark.parametrize("chapter,wrong,right", [
-    ("02_monoclonal_antibodies", "Rituximab is FDA-approved for systemic lupus erythematosus",
-     "Obinutuzumab is approved for active lupus nephritis, after the REGENCY trial"),
-    ("04_checkpoints", "They treat it, by restoring T-cell function",
-     "They can cause immune-related adverse events and flare existing autoimmune disease"),
+    ("02_monoclonal_antibodies", "A. Rituximab is FDA-approved for systemic lupus erythematosus",
+     "B. Obinutuzumab is approved for active lupus nephritis, after the REGENCY trial"),
+    ("04_checkpoints", "A. They treat it, by restoring T-cell function",
+     "B. They can cause immune-related adverse events and flare existing autoimmune disease"),
 ])
 def test_knowledge_checks_give_feedback_with_no_kernel(offline_page, book_server, chapter, wrong, right):
     page = offline_page

@@ -73,10 +73,10 @@ def test_knowledge_check_gives_feedback_with_no_kernel(offline_page, book_server
     first = page.locator(".course-knowledge-check .course-question").first
     first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
     assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
-    first.get_by_role("button", name="Eculizumab (a C5 inhibitor)", exact=True).click()
+    first.get_by_role("button", name="A. Eculizumab (a C5 inhibitor)", exact=True).click()
     first.locator(".course-feedback-wrong:visible").wait_for(timeout=5_000)
     assert "labelled for AChR-antibody-positive gMG only" in first.locator(".course-feedback-wrong:visible").inner_text()
-    first.get_by_role("button", name="Rozanolixizumab (an FcRn blocker)", exact=True).click()
+    first.get_by_role("button", name="C. Rozanolixizumab (an FcRn blocker)", exact=True).click()
     first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
     assert "AChR- or MuSK-antibody positive" in first.locator(".course-feedback-correct:visible").inner_text()
     assert_clean(page)

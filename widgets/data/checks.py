@@ -45,6 +45,7 @@ def _knowledge_checks(doc: dict) -> Iterator[Fault]:
         n = sum(o["correct"] for o in record["options"])
         if n != 1:
             yield i, "options", f"exactly one option must have correct: true, found {n}"
+    yield from objective_faults(doc)
 
 
 @checks("therapy_reach")
@@ -311,6 +312,11 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
 
 
 # ---- assessment (objectives, knowledge checks v2, predictions, tasks, exercises) ------------------------------
+@checks("exercises")
+def _exercises(doc: dict) -> Iterator[Fault]:
+    yield from objective_faults(doc)
+
+
 @checks("objectives")
 def _objectives(doc: dict) -> Iterator[Fault]:
     """Objective ids unique across the course (items, exercises and tasks refer to them); one record per notebook."""
@@ -325,3 +331,18 @@ def _objectives(doc: dict) -> Iterator[Fault]:
                 yield i, f"objectives.{j}.id", (f"objective id '{objective['id']}' is already used by chapter "
                                                 f"'{owner[objective['id']]}'")
             owner.setdefault(objective["id"], record["id"])
+
+
+def objective_faults(doc: dict, field: str = "objectives") -> Iterator[Fault]:
+    """Records that name the objectives they assess (with their `chapter` slug) name known objectives of that
+    chapter (data/objectives.yaml)."""
+    from widgets.data import load_dataset  # here, not at import: the objectives file is loaded only when needed
+
+    owner = {o["id"]: r["id"] for r in load_dataset("objectives").records for o in r["objectives"]}
+    for i, record in enumerate(doc["records"]):
+        for j, oid in enumerate(record.get(field, ())):
+            if oid not in owner:
+                mine = [o for o, ch in owner.items() if ch == record.get("chapter")]
+                yield i, f"{field}.{j}", f"unknown objective '{oid}'; chapter '{record.get('chapter')}' has {mine} (data/objectives.yaml)"
+            elif "chapter" in record and owner[oid] != record["chapter"]:
+                yield i, f"{field}.{j}", f"objective '{oid}' belongs to chapter '{owner[oid]}', not '{record['chapter']}'"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.data import DataError, Dataset, Problem, load_dataset
-from widgets.data.loader import record_label
+from widgets.data import load_dataset
 
 
 @dataclass(frozen=True)
@@ -48,26 +47,3 @@ def chapter_objectives(chapter: str) -> ChapterObjectives:
 def objective_index() -> dict[str, tuple[str, Objective]]:
     """objective id -> (chapter slug, objective)."""
     return {o.id: (c.chapter, o) for c in load_objectives() for o in c.objectives}
-
-
-def check_objective_refs(ds: Dataset, field: str = "objectives") -> None:
-    """Every record of `ds` that names objectives names known ones of its own chapter (records carry a
-    `chapter` slug); one DataError lists every fault, naming the file, the record and the field."""
-    index = objective_index()
-    problems = []
-    for i, r in enumerate(ds.records):
-        for j, oid in enumerate(r.get(field, ())):
-            where = (record_label(i, r), f"{field}.{j}")
-            if oid not in index:
-                problems.append(Problem(*where, f"unknown objective '{oid}'; the chapter's objectives are "
-                                                f"{_ids_of(index, r.get('chapter'))} (data/objectives.yaml)"))
-            elif "chapter" in r and index[oid][0] != r["chapter"]:
-                problems.append(Problem(*where, f"objective '{oid}' belongs to chapter '{index[oid][0]}', "
-                                                f"not '{r['chapter']}'"))
-    if problems:
-        raise DataError(ds.path, problems)
-
-
-def _ids_of(index: dict[str, tuple[str, Objective]], chapter: str | None) -> list[str]:
-    return [oid for oid, (ch, _) in index.items() if ch == chapter]
-

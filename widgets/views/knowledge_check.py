@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.quiz import Question, load_questions
+from widgets.models.quiz import Question, letter, load_questions
 from widgets.text import markdown_inline, markdown_to_html
 from widgets.views.common import ROOT_CLASS, html_panel, sources_html
 from widgets.views.panels import ChoicePanels
@@ -28,7 +28,8 @@ class KnowledgeCheck(ipw.VBox):
         blocks = []
         for n, q in enumerate(questions, start=1):
             panels = [_feedback_panel(q, i) for i in range(len(q.options))]
-            item = ChoicePanels([o.text for o in q.options], panels, description="Your answer:", initial=None)
+            labels = [f"{letter(i)}. {o.text}" for i, o in enumerate(q.options)]
+            item = ChoicePanels(labels, panels, description="Your answer:", initial=None)
             item.add_class("course-question")
             self.items.append(item)
             prompt = ipw.HTML(f'<div class="course-prompt"><strong>Question {n}.</strong> '

@@ -46,7 +46,7 @@ def chapter_markdown(entry: ChapterGuide) -> str:
         for i, q in enumerate(entry.questions, 1):
             right = q.options[q.answer_index]
             lines += [f"{i}. {_text(q.prompt)}",
-                      f"   **Answer {chr(65 + q.answer_index)}:** {_text(right.text)}.",
+                      f"   **Answer {q.answer_letter}:** {_text(right.text)}.",
                       f"   *Feedback shown:* {_text(right.feedback)}"]
         lines.append("")
     if entry.exercise_key:
