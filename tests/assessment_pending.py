@@ -20,6 +20,9 @@ PENDING: dict[str, set[str]] = {
     # tests/test_exercises.py: >= 2 exercises mapped in data/exercises.yaml, one case- or data-based, each
     # solution with a marking guide
     "exercises": _OLD_FORMAT | {"pathogenic-antibodies", "restoring-tolerance", "before-and-around-treatment"},
+    # tests/test_predictions.py: each "Before you ..." prompt is a committed prediction (widgets.prediction),
+    # and each interactive's "What you should have seen" is a closed course-explanation dropdown
+    "predictions": _OLD_FORMAT | {"pathogenic-antibodies", "restoring-tolerance", "before-and-around-treatment"},
 }
 
 

@@ -26,6 +26,8 @@ WIDGET_SCRIPTS = {
     "widgets-offline-config.js": {},
     "vendor/requirejs/require.js": {},
     "vendor/html-manager/dist/embed-amd.js": {},
+    # With no kernel: the knowledge checks' running score, and predictions opening their explanation.
+    "course-assessment.js": {},
 }
 MATHJAX = "vendor/mathjax/es5/tex-mml-chtml.js"
 # A chapter notebook gets a deck: chapters/NN_name (tools/build_slides.py uses the same rule).

@@ -312,6 +312,14 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
 
 
 # ---- assessment (objectives, knowledge checks v2, predictions, tasks, exercises) ------------------------------
+@checks("predictions")
+def _predictions(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        n = sum(o["correct"] for o in record["options"])
+        if n != 1:
+            yield i, "options", f"exactly one option must have correct: true (what the interactive shows), found {n}"
+
+
 @checks("exercises")
 def _exercises(doc: dict) -> Iterator[Fault]:
     yield from objective_faults(doc)

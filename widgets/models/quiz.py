@@ -50,6 +50,19 @@ def letter(index: int) -> str:
     return chr(ord("A") + index)
 
 
+SCORE_TEMPLATE = "Score: {correct} of {total} correct ({answered} answered)"
+
+
+def score_text(questions: list[Question], choices: list[int | None]) -> str:
+    """The running score for one knowledge check; `choices` holds each question's chosen option or None. The
+    static page's script (tools/static/course-assessment.js) fills the same template, read from the page."""
+    if len(choices) != len(questions):
+        raise ValueError(f"{len(choices)} choices for {len(questions)} questions")
+    answered = [(q, c) for q, c in zip(questions, choices) if c is not None]
+    correct = sum(q.feedback_for(c).correct for q, c in answered)
+    return SCORE_TEMPLATE.format(correct=correct, total=len(questions), answered=len(answered))
+
+
 def load_questions(chapter: str | None = None) -> list[Question]:
     """Questions from data/knowledge_checks.yaml (each with exactly one correct option), optionally one chapter's."""
     ds = load_dataset("knowledge_checks")
