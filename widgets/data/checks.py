@@ -320,6 +320,19 @@ def _predictions(doc: dict) -> Iterator[Fault]:
             yield i, "options", f"exactly one option must have correct: true (what the interactive shows), found {n}"
 
 
+@checks("ordering_tasks")
+def _ordering_tasks(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        ids = [s["id"] for s in record["steps"]]
+        for field, message in _duplicates(record["steps"], "steps", "step"):
+            yield i, field, message
+        if sorted(record["shown_order"]) != sorted(ids):
+            yield i, "shown_order", f"must list each step id once; steps are {ids}"
+        elif record["shown_order"] == ids:
+            yield i, "shown_order", "shows the steps in the right order, which gives the answer away"
+    yield from objective_faults(doc)
+
+
 @checks("exercises")
 def _exercises(doc: dict) -> Iterator[Fault]:
     yield from objective_faults(doc)
