@@ -43,9 +43,10 @@ def test_running_score_follows_the_answers_with_no_kernel(offline_page, book_ser
 
 
 def _explanation_shown(page, i: int) -> bool:
-    """Whether any paragraph of the i-th explanation is rendered (sphinx-togglebutton hides the body)."""
-    return page.evaluate("""(i) => [...document.querySelectorAll('.course-explanation')[i].querySelectorAll('p')]
-                              .some(p => p.offsetParent !== null && p.innerText.trim() !== '')""", i)
+    """Whether any paragraph of the i-th explanation's body is visible (sphinx-togglebutton hides a closed
+    dropdown's body with visibility: hidden and no height)."""
+    body = page.locator(".course-explanation").nth(i).locator("p:not(.admonition-title)")
+    return any(body.nth(k).is_visible() for k in range(body.count()))
 
 
 def _explanation_text(page, i: int) -> str:
@@ -65,14 +66,14 @@ def test_explanations_stay_hidden_until_a_prediction_is_chosen(offline_page, boo
 
     preds.nth(0).locator(".widget-toggle-button").first.click()  # a wrong prediction also opens it
     preds.nth(0).locator(".course-feedback-wrong").first.wait_for(state="visible", timeout=5_000)
-    page.wait_for_function("() => [...document.querySelectorAll('.course-explanation')[0].querySelectorAll('p')]"
-                           ".some(p => p.offsetParent !== null)", timeout=5_000)
+    page.locator(".course-explanation").nth(0).locator("p:not(.admonition-title)").first.wait_for(
+        state="visible", timeout=5_000)
     assert page.get_by_text("Expansion is the longest manufacturing step").first.is_visible()
     assert not _explanation_shown(page, 1) and not _explanation_shown(page, 2)
 
     # the dropdown is also the "show the explanation" toggle, with no prediction made
     page.locator(".course-explanation").nth(2).locator(".admonition-title").click()
-    page.wait_for_function("() => [...document.querySelectorAll('.course-explanation')[2].querySelectorAll('p')]"
-                           ".some(p => p.offsetParent !== null)", timeout=5_000)
+    page.locator(".course-explanation").nth(2).locator("p:not(.admonition-title)").first.wait_for(
+        state="visible", timeout=5_000)
     assert not _explanation_shown(page, 1)
     assert_clean(page)

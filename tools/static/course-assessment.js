@@ -3,8 +3,9 @@
 // - The running score of each knowledge check: it counts the questions whose visible feedback panel says
 //   correct or wrong, and fills the template the score element carries (data-template, from
 //   widgets.models.quiz.SCORE_TEMPLATE), so the wording is defined once, in Python.
-// - Committed predictions: once a prediction's feedback shows, the next "What you should have seen" dropdown
-//   (class course-explanation, after the interactive) opens, once; the learner may close it again.
+// - Committed predictions: once the learner has chosen a prediction and its feedback shows, the next "What you
+//   should have seen" dropdown (class course-explanation, after the interactive) opens, once; the learner may
+//   close it again.
 (function () {
   function shown(el) {
     return el.getClientRects().length > 0;
@@ -34,7 +35,8 @@
     return null;
   }
   function updatePrediction(pred) {
-    if (pred.dataset.courseExplained) return;
+    // Only a learner's own choice opens it: while the widgets first render, every panel is briefly on screen.
+    if (pred.dataset.courseExplained || !pred.dataset.courseChosen) return;
     if (!verdictShown(pred, ".course-feedback-correct, .course-feedback-wrong")) return;
     var box = nextExplanation(pred);
     if (!box) return;
@@ -49,10 +51,18 @@
     document.querySelectorAll(".course-knowledge-check").forEach(updateScore);
     document.querySelectorAll(".course-prediction").forEach(updatePrediction);
   }
-  new MutationObserver(function () {
+  function schedule() {
     if (pending) return;
     pending = true;
     window.requestAnimationFrame(updateAll);
-  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true,
+  }
+  function chosen(event) {
+    var pred = event.target.closest && event.target.closest(".course-prediction");
+    if (pred) pred.dataset.courseChosen = "1";
+    schedule();
+  }
+  document.addEventListener("click", chosen, true);
+  document.addEventListener("keydown", chosen, true);
+  new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true, attributes: true,
                                          attributeFilter: ["class", "style"] });
 })();
