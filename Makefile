@@ -8,7 +8,7 @@ ENV_STAMP := $(VENV)/.installed
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book book-clean slides test test-fast lab bench currency clean linkcheck
+.PHONY: help env vendor browser book book-clean slides handouts test test-fast lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
@@ -44,10 +44,15 @@ book: env vendor
 	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
+	$(MAKE) handouts
 
 # One offline reveal.js deck per chapter, from the book build: _build/html/slides/<chapter>.slides.html
 slides: env vendor
 	$(PY) tools/build_slides.py --html-dir _build/html
+
+# Worksheet and answer-key PDFs per chapter, printed by headless Chromium (after a book build).
+handouts: env vendor browser
+	$(PY) tools/build_handouts.py --html-dir _build/html
 
 test: env vendor browser
 	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10

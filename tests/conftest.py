@@ -46,6 +46,10 @@ def built_book(book_build) -> Path:
     if decks.returncode != 0:
         pytest.fail(f"slide decks failed to build:\n{decks.stdout[-3000:]}\n{decks.stderr[-3000:]}")
     DECK_BUILD_SECONDS.append(time.perf_counter() - t0)
+    handouts = subprocess.run([sys.executable, str(ROOT / "tools" / "build_handouts.py"), "--html-dir", str(html)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if handouts.returncode != 0:
+        pytest.fail(f"handouts failed to build:\n{handouts.stdout[-3000:]}\n{handouts.stderr[-3000:]}")
     return html
 
 

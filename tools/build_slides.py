@@ -283,6 +283,7 @@ def executed_notebook(doc: str, executed: Path, root: Path = ROOT) -> nbformat.N
 
 
 def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
+    from widgets.views.lecturer_guide import handout_file
     from widgets.views.presentation import PRESENTATION_CSS
 
     nb = executed_notebook(doc, executed)
@@ -290,6 +291,7 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
     stem = Path(doc).name
     resources = {"metadata": {"name": stem}, "course": {
         "chapter_url": f"../{doc}.html",
+        "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # tools/build_handouts.py writes it
         "widgets_config_url": "../_static/widgets-offline-config.js",
         "presentation_css": PRESENTATION_CSS,
     }}

@@ -88,15 +88,21 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
 
 
 def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Put a link to the chapter's slide deck at the top of every chapter notebook page, present and future."""
+    """Put links to the chapter's slide deck and its printable handouts (tools/build_handouts.py) at the top of
+    every chapter notebook page, present and future."""
     if doctree is None or not CHAPTER_DOC.match(pagename) or "body" not in context:
         return
     if not str(app.env.doc2path(pagename, False)).endswith(".ipynb"):
         return
+    from widgets.views.lecturer_guide import handout_file
+
     href = context["pathto"](deck_path(pagename), 1)
+    sheet, key = (context["pathto"](handout_file(pagename, kind), 1) for kind in ("worksheet", "key"))
     context["body"] = (
         '<p class="course-deck-link"><a class="reference external" href="' + href + '">'
         "Open this chapter as a slide deck</a> (works offline, with live widgets; press S for speaker notes)</p>"
+        '<p class="course-handout-links">Print: <a class="reference external" href="' + sheet + '">worksheet '
+        '(PDF)</a>, <a class="reference external" href="' + key + '">answer key (PDF)</a></p>'
         + context["body"])
 
 

@@ -17,6 +17,17 @@ def deck_file(chapter: str) -> str:
     return f"slides/{chapter.rsplit('/', 1)[-1]}.slides.html"
 
 
+HANDOUT_KINDS = {"worksheet": "Worksheet", "key": "Answer key"}
+
+
+def handout_file(chapter: str, kind: str) -> str:
+    """A chapter's printable handout in the built book (tools/build_handouts.py writes it; chapter pages, the
+    guide and the decks link to it): kind is "worksheet" or "key"."""
+    if kind not in HANDOUT_KINDS:
+        raise ValueError(f"unknown handout kind {kind!r}; known: {sorted(HANDOUT_KINDS)}")
+    return f"handouts/{chapter.rsplit('/', 1)[-1]}-{kind}.pdf"
+
+
 def chapter_markdown(entry: ChapterGuide) -> str:
     number = f"{entry.number}. " if entry.number else ""
     lines = [f"## {number}{_text(entry.title)}", ""]
@@ -26,6 +37,9 @@ def chapter_markdown(entry: ChapterGuide) -> str:
         # A plain link: the deck is written after the Sphinx build, so a MyST link would be a missing reference.
         href = escape(f"../{deck_file(entry.chapter)}")
         facts.append(f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_file(entry.chapter))}</a>')
+        handouts = [f'<a class="course-handout-link" href="{escape("../" + handout_file(entry.chapter, kind))}">'
+                    f"{label} (PDF)</a>" for kind, label in HANDOUT_KINDS.items()]
+        facts.append("**Handouts:** " + ", ".join(handouts))
     if entry.minutes:
         facts.append(f"**Timing:** about {entry.minutes} minutes for a learner working alone")
     if facts:
