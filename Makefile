@@ -5,6 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 ENV_STAMP := $(VENV)/.installed
+BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
@@ -13,6 +14,7 @@ BUILD_FLAGS := -W -n --keep-going
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
 	@echo "make test   - run every test (unit, data, nbval, book build, browser)"
+	@echo "make test-fast - unit, data and model tests only: no kernel, no build, no browser (under a minute)"
 	@echo "make slides - build the chapter slide decks into _build/html/slides (after make book)"
 	@echo "make lab    - JupyterLab on the chapters"
 	@echo "make bench  - print build, execution and page-size figures against their budgets"
@@ -28,7 +30,14 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	touch $@
 
-env: $(ENV_STAMP)
+# Compiled once, so that no process compiles the stack again: uv installs without bytecode, and where
+# PYTHONDONTWRITEBYTECODE is set (common in containers) every kernel, build and pytest run would recompile
+# every module it imports. Files that do not compile (test data of some packages) are left as they are.
+$(BYTECODE_STAMP): $(ENV_STAMP)
+	-$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null
+	touch $@
+
+env: $(ENV_STAMP) $(BYTECODE_STAMP)
 
 $(VENDOR_STAMP): package.json package-lock.json tools/vendor_js.py
 	$(PYTHON) tools/vendor_js.py
@@ -39,9 +48,10 @@ browser: env
 	@bash tools/ensure_browser.sh $(PY)
 
 # A clean build: the execution cache keys on code only, so it is cleared first (DESIGN.md point 4).
+# tools/build_book.py runs `jupyter-book build` with the notebooks executed in parallel into that cache.
 book: env vendor
 	rm -rf _build/html _build/.doctrees _build/.jupyter_cache
-	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	$(PY) tools/build_book.py $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
 	$(MAKE) handouts
@@ -54,8 +64,18 @@ slides: env vendor
 handouts: env vendor browser
 	$(PY) tools/build_handouts.py --html-dir _build/html
 
+# Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
+# need executed notebooks and the book build reuse those runs, so each chapter executes twice in all. Two xdist
+# workers; each notebook goes whole to one worker, notebooks first, and the book is built once for both
+# (tests/session_share.py).
+TEST_WORKERS ?= 2
 test: env vendor browser
-	$(BIN)/pytest tests chapters --nbval --nbval-current-env --durations=10
+	$(BIN)/pytest tests chapters --nbval --nbval-current-env -n $(TEST_WORKERS) --dist loadfile \
+	  --no-loadscope-reorder --durations=10
+
+# The fast tier: tests that need no kernel, no book build and no browser (markers: tests/tiers.py).
+test-fast: env
+	COURSE_TEST_TIER=fast $(BIN)/pytest tests -q
 
 lab: env
 	$(BIN)/jupyter lab --notebook-dir=. chapters/

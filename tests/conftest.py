@@ -1,56 +1,183 @@
-"""Shared fixtures: the book built once per session from a clean cache, and a guarded Chromium."""
+"""Shared fixtures and the suite's plumbing: test tiers (tests/tiers.py), nbval's doubled chapter runs shared
+with the tests that need executed notebooks (tests/nbval_twice.py), the book built once per session, and a
+guarded Chromium."""
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_support, notebook_runner, tiers
+sys.path.insert(0, str(ROOT / "tools"))  # build_book
 
-from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve  # noqa: E402
+import session_share  # noqa: E402
+import tiers  # noqa: E402
+from browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve  # noqa: E402
 
 BOOK_OUT = ROOT / "_build" / "test-book"  # outside tests/ so nbval never collects built notebooks
-DECK_BUILD_SECONDS: list[float] = []  # read by the slide tests to report the deck budget
-BUILD_CMD = [str(Path(sys.executable).parent / "jupyter-book"), "build", "-W", "-n", "--keep-going",
+# As `make book` builds it: tools/build_book.py runs `jupyter-book build` with these flags.
+BUILD_CMD = [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going",
              "--path-output", str(BOOK_OUT), str(ROOT)]
 
 
-@pytest.fixture(scope="session")
-def book_build() -> subprocess.CompletedProcess:
-    """A full build from a clean cache with -W -n --keep-going (raise-on-error is set in _config.yml).
+# ---- tiers ----------------------------------------------------------------------------------------------------
+def pytest_configure(config):
+    known = {line.split(":")[0].strip() for line in config.getini("markers")}
+    for name, text in tiers.MARKERS.items():
+        if name not in known:
+            config.addinivalue_line("markers", f"{name}: {text}")
+    session_share.configure(config)
+    if config.pluginmanager.hasplugin("nbval"):
+        import nbval_twice
 
-    COURSE_REUSE_BUILD=1 reuses an earlier test build while iterating locally; CI never does."""
+        config.pluginmanager.register(nbval_twice, "course_nbval_twice")
+        if getattr(config.option, "dist", "no") != "no":
+            # xdist: a notebook's items share one kernel, so each notebook (file) goes to one worker, in
+            # collection order, which puts notebooks first (the workers then wait for each other's runs).
+            config.option.dist = "loadfile" if config.option.dist in ("load", "loadfile") else config.option.dist
+            config.option.loadscopereorder = False
+    if tiers.in_fast_tier():
+        config._course_guard = tiers.fast_tier_guard()
+        config._course_guard.__enter__()
+
+
+def pytest_unconfigure(config):
+    guard = getattr(config, "_course_guard", None)
+    if guard is not None:
+        guard.__exit__(None, None, None)
+    session_share.unconfigure(config)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test carries the markers of the heavy fixtures it uses; every nbval item is `kernel`. In the fast
+    tier (COURSE_TEST_TIER=fast) the tests with a heavy marker are deselected."""
+    from nbval.plugin import IPyNbCell
+
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in tiers.MARKED_BY_FIXTURE.items():
+            if used & fixtures:
+                item.add_marker(marker)
+        if isinstance(item, IPyNbCell):
+            item.add_marker("kernel")
+    if tiers.in_fast_tier():
+        heavy = [item for item in items if tiers.is_heavy(item)]
+        if heavy:
+            config.hook.pytest_deselected(items=heavy)
+            items[:] = [item for item in items if not tiers.is_heavy(item)]
+
+
+# ---- executed notebooks, shared -------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def twice_runs(request):
+    """`get(chapter_path)` -> its TwiceRun (tests/notebook_runner.py): nbval's run in this session (from any xdist
+    worker), or, when nbval does not run it, the same doubled run done here once and kept."""
+    from nbval_twice import find_run, keep, scheduled_runs
+    from notebook_runner import run_twice
+
+    def get(path: Path):
+        run = find_run(request.config, path)
+        if run is None:
+            if Path(path).resolve() in scheduled_runs(request.config):  # running it here: a third execution
+                pytest.fail(f"nbval's run of {Path(path).name} is scheduled but did not arrive: notebook items "
+                            "must run first (tests/nbval_twice.py)")
+            run = run_twice(path)
+            keep(request.config, run)
+        return run
+
+    return get
+
+
+def _completed(record: dict | None) -> subprocess.CompletedProcess | None:
+    if record is None:
+        return None
+    done = subprocess.CompletedProcess(record["args"], record["returncode"], record["stdout"], record["stderr"])
+    done.seeded = record.get("seeded")
+    return done
+
+
+def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | None:
+    return None if done is None else {"args": [str(a) for a in done.args], "returncode": done.returncode,
+                                      "stdout": done.stdout, "stderr": done.stderr, "seeded": seeded}
+
+
+def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None,
+                                 subprocess.CompletedProcess | None]:
+    """The book, its decks and its handouts as `make book` makes them, from a clean cache seeded with the first run of every
+    chapter that nbval ran without error in this session; tools/build_book.py executes the rest."""
+    from build_book import Executed, fill_cache
+    from nbval_twice import find_run, scheduled_runs
+
     html = BOOK_OUT / "_build" / "html"
     if os.environ.get("COURSE_REUSE_BUILD") == "1" and os.environ.get("CI") != "true" and html.exists():
-        return subprocess.CompletedProcess(BUILD_CMD, 0, "(reused)", "")
-    shutil.rmtree(BOOK_OUT, ignore_errors=True)
-    return subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        build = subprocess.CompletedProcess(BUILD_CMD, 0, "(reused)", "")
+    else:
+        runs = [find_run(config, p) for p in sorted(scheduled_runs(config))]  # waits for other workers
+        seeds = [Executed(r.path, r.first_run_notebook(), r.seconds) for r in runs if r and not r.errors]
+        shutil.rmtree(BOOK_OUT, ignore_errors=True)
+        fill_cache(BOOK_OUT / "_build" / ".jupyter_cache", seeds)
+        build = subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        build.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
+    decks = handouts = None
+    if build.returncode == 0:
+        decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if decks is not None and decks.returncode == 0:
+        handouts = subprocess.run([sys.executable, str(ROOT / "tools" / "build_handouts.py"), "--html-dir",
+                                   str(html)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return build, decks, handouts
 
 
 @pytest.fixture(scope="session")
-def built_book(book_build) -> Path:
+def book_builds(request):
+    """(book build, deck build), made once per test run: by the first xdist worker that needs them, under a
+    lock; the other workers read its record (tests/session_share.py)."""
+    share = session_share.run_dir(request.config)
+    with session_share.locked(share / "book.lock"):
+        record = session_share.read_json(share / "book.json")
+        if record is None:
+            build, decks, handouts = _build_book(request.config)
+            record = {"build": _record(build, getattr(build, "seeded", None)), "decks": _record(decks),
+                      "handouts": _record(handouts)}
+            session_share.write_json(share / "book.json", record)
+    decks = _completed(record["decks"])
+    if decks is not None:
+        decks.handouts = _completed(record.get("handouts"))  # tools/build_handouts.py, run after the decks
+    return _completed(record["build"]), decks
+
+
+@pytest.fixture(scope="session")
+def book_build(book_builds) -> subprocess.CompletedProcess:
+    """A full build with -W -n --keep-going (raise-on-error is set in _config.yml), from a clean cache that holds
+    only nbval's runs of this session. COURSE_REUSE_BUILD=1 reuses an earlier test build while iterating
+    locally; CI never does."""
+    return book_builds[0]
+
+
+@pytest.fixture(scope="session")
+def deck_build(book_builds) -> subprocess.CompletedProcess:
+    """tools/build_slides.py on the test book, as `make book` runs it after the build."""
+    build, decks = book_builds
+    if build.returncode != 0:
+        pytest.fail(f"book build failed (exit {build.returncode}):\n{build.stdout[-4000:]}\n{build.stderr[-4000:]}")
+    return decks
+
+
+@pytest.fixture(scope="session")
+def built_book(deck_build) -> Path:
     """The book as `make book` leaves it: the HTML plus one slide deck per chapter (tools/build_slides.py)."""
-    if book_build.returncode != 0:
-        pytest.fail(f"book build failed (exit {book_build.returncode}):\n{book_build.stdout[-4000:]}\n"
-                    f"{book_build.stderr[-4000:]}")
-    html = BOOK_OUT / "_build" / "html"
-    t0 = time.perf_counter()
-    decks = subprocess.run([sys.executable, str(ROOT / "tools" / "build_slides.py"), "--html-dir", str(html)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if decks.returncode != 0:
-        pytest.fail(f"slide decks failed to build:\n{decks.stdout[-3000:]}\n{decks.stderr[-3000:]}")
-    DECK_BUILD_SECONDS.append(time.perf_counter() - t0)
-    handouts = subprocess.run([sys.executable, str(ROOT / "tools" / "build_handouts.py"), "--html-dir", str(html)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if handouts.returncode != 0:
-        pytest.fail(f"handouts failed to build:\n{handouts.stdout[-3000:]}\n{handouts.stderr[-3000:]}")
-    return html
+    if deck_build.returncode != 0:
+        pytest.fail(f"slide decks failed to build:\n{deck_build.stdout[-3000:]}\n{deck_build.stderr[-3000:]}")
+    handouts = deck_build.handouts
+    if handouts is None or handouts.returncode != 0:
+        out = "" if handouts is None else f"{handouts.stdout[-3000:]}\n{handouts.stderr[-3000:]}"
+        pytest.fail(f"handouts failed to build (tools/build_handouts.py):\n{out}")
+    return BOOK_OUT / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -82,17 +209,20 @@ def book_server(built_book):
 
 @pytest.fixture
 def offline_page(browser):
-    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded."""
+    """A page in a fresh context whose every non-127.0.0.1 request is blocked and recorded. When the test ends, the
+    guard's check runs (`assert_clean`): a request off 127.0.0.1, a page error or a console.error fails the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     guard = OfflineGuard(context)
     page = guard.watch(context.new_page())
     page.guard = guard
     yield page
     context.close()
+    assert_clean(guard)
 
 
 # ---- the suite's duration, for tools/bench.py (so `make bench` need not rerun the suite) ----------------------
 SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"
 
 
 def pytest_sessionstart(session):
@@ -110,8 +240,10 @@ def pytest_sessionfinish(session, exitstatus):
     record = {"seconds": round(time.perf_counter() - t0, 1), "exitstatus": int(exitstatus),
               "tests": session.testscollected, "failed": session.testsfailed, "args": args,
               "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
-              # the full suite is `make test`: tests and chapters with nbval, nothing deselected
-              "full_suite": "--nbval" in args and any(a.rstrip("/") == "chapters" for a in args)
+              "workers": getattr(session.config.option, "numprocesses", None) or 0,
+              # the full suite is `make test`: all of tests/ and chapters/ with nbval, nothing deselected
+              "full_suite": "--nbval" in args and {"tests", "chapters"} <= {a.rstrip("/") for a in args}
                             and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args)}
-    SUITE_TIME_FILE.parent.mkdir(parents=True, exist_ok=True)
-    SUITE_TIME_FILE.write_text(json.dumps(record, indent=1))
+    target = FAST_TIME_FILE if tiers.in_fast_tier() else SUITE_TIME_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(record, indent=1))

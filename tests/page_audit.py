@@ -19,6 +19,47 @@ WIDGETS_RENDERED_JS = """() => {
   return views.every(s => s.parentElement.querySelector('.widget-subarea > *'));
 }"""
 
+# ---- CDN addresses: defined here once, used by the tests and by `make bench` -------------------------------------
+# A CDN address is a host that serves third-party code, styles or fonts to web pages. A built file that names one
+# fails, even in a comment or a default config string: the book must not depend on one, and must not look as if it
+# might. Hosts match with any subdomain (cdn.jsdelivr.net, fonts.googleapis.com, ...).
+CDN_HOSTS = (
+    "unpkg.com",             # thebe, npm packages
+    "jsdelivr.net",          # npm packages, MathJax, the html-manager's default widget CDN
+    "cdnjs.cloudflare.com",  # require.js (myst-nb's default), MathJax 2
+    "ajax.cloudflare.com",
+    "googleapis.com",        # Google Fonts CSS, hosted libraries
+    "gstatic.com",           # Google Fonts files
+    "cdn.mathjax.org",
+    "bootstrapcdn.com",
+    "code.jquery.com",
+    "use.fontawesome.com", "kit.fontawesome.com",
+    "esm.sh", "cdn.skypack.dev", "cdn.plot.ly", "ajax.aspnetcdn.com",
+)
+CDN = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(h) for h in CDN_HOSTS) + r")(?![\w.-]*\w)",
+                       re.IGNORECASE)
+# Anything a page would load from another site: <script src>, <link href> (stylesheet, preload, ...), CSS @import.
+_OFFSITE_LOAD = re.compile(r"<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^\s\"'>]+"
+                           r"|@import\s+(?:url\()?[\"']?(?:https?:)?//[^\s\"')]+", re.IGNORECASE)
+SCANNED_SUFFIXES = (".html", ".js", ".css")
+
+
+def cdn_mentions(text: str) -> list[str]:
+    """Every CDN address named in `text`, and every load of a script or style from another site."""
+    return sorted({m.group(0) for m in CDN.finditer(text)} | {m.group(0) for m in _OFFSITE_LOAD.finditer(text)})
+
+
+def files_naming_a_cdn(folder: Path) -> dict[str, list[str]]:
+    """{relative path: mentions} for every .html, .js and .css file under `folder` that names a CDN."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in SCANNED_SUFFIXES and path.is_file():
+            found = cdn_mentions(path.read_text(encoding="utf-8", errors="replace"))
+            if found:
+                out[path.relative_to(folder).as_posix()] = found
+    return out
+
+
 HEADINGS_JS = """() => [...document.querySelectorAll('article.bd-article :is(h1,h2,h3,h4,h5,h6)')]
   .map(h => [Number(h.tagName[1]), h.textContent.replace('#', '').trim().slice(0, 80)])"""
 

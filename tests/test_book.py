@@ -4,26 +4,49 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
-import yaml
+
+from page_audit import CDN  # the one definition of a CDN address
 
 ROOT = Path(__file__).resolve().parent.parent
-CDN = re.compile(r"(cdn\.jsdelivr|unpkg\.com|cdnjs\.cloudflare|googleapis|mathjax@)")
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        for ch in part["chapters"]:
-            files.append(ch["file"])
-            files += [s["file"] for s in ch.get("sections", [])]
-    return files
+    """Every page of _toc.yml, as the decks and the build tool read it (one reading of the toc)."""
+    from build_slides import toc_docs
+
+    return toc_docs(ROOT)
 
 
 def test_build_succeeds_with_warnings_as_errors(book_build):
     assert book_build.returncode == 0, book_build.stdout[-3000:] + book_build.stderr[-3000:]
     assert "-W" in book_build.args and "-n" in book_build.args
+
+
+def test_build_executes_only_what_nbval_did_not_run(book_build):
+    """Each chapter executes at most twice in `make test`: nbval's doubled run, whose first half seeds the
+    build's jupyter-cache (tests/conftest.py); the build executes only notebooks nbval did not run."""
+    if getattr(book_build, "seeded", None) is None:
+        pytest.skip("COURSE_REUSE_BUILD: an earlier build was reused")
+    from build_book import toc_notebooks
+
+    executing = re.search(r"build_book: executing (\d+) notebook", book_build.stdout)
+    assert executing, book_build.stdout[:2000]
+    assert int(executing.group(1)) == len(toc_notebooks()) - len(book_build.seeded), book_build.seeded
+    for nb in book_build.seeded:
+        assert f"{nb}: Using cached notebook" in book_build.stdout + book_build.stderr, nb
+
+
+def test_decks_reuse_the_books_executed_notebooks(deck_build, built_book):
+    """The decks are made from _build/jupyter_execute, which holds outputs and widget state even for notebooks
+    read from the cache: tools/build_slides.py executes nothing again."""
+    assert "executing" not in deck_build.stdout + deck_build.stderr, deck_build.stderr[-2000:]
+    executed = built_book.parent / "jupyter_execute"
+    for doc in toc_files():
+        if (ROOT / f"{doc}.ipynb").exists():
+            nb = nbformat.read(executed / f"{doc}.ipynb", as_version=4)
+            assert all(c.outputs for c in nb.cells if c.cell_type == "code" and c.source.strip()), doc
 
 
 def test_toc_lists_only_existing_pages():
@@ -46,10 +69,10 @@ def test_no_page_loads_from_a_cdn(built_book):
 
 def test_widget_pages_use_local_widget_javascript_and_embed_state(built_book):
     page = (built_book / "chapters" / "01_autoimmunity.html").read_text(encoding="utf-8")
-    assert "_static/vendor/html-manager/dist/embed-amd.js" in page
-    assert "_static/vendor/requirejs/require.js" in page
+    assert "_static/vendor/html-manager/dist/embed.js" in page  # the bundle that needs no require.js
+    assert "require.js" not in page and "embed-amd.js" not in page
     assert "application/vnd.jupyter.widget-state+json" in page
-    assert (built_book / "_static" / "vendor" / "html-manager" / "dist" / "embed-amd.js").exists()
+    assert (built_book / "_static" / "vendor" / "html-manager" / "dist" / "embed.js").exists()
 
 
 def test_no_made_up_repository_url(built_book, book_build):

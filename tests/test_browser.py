@@ -1,15 +1,20 @@
 """The built book in real Chromium, served on 127.0.0.1 with every other request refused, and no kernel."""
 from __future__ import annotations
 
-import time
+import html
+import re
 
+import nbformat
 import pytest
 
-from browser_support import open_page
+from browser_support import assert_clean, open_page
+from build_slides import chapter_notebooks
+from notebook_runner import ROOT
 from test_book import toc_files
+from widgets.models.quiz import letter, load_questions
+from widgets.text import markdown_inline
 
 pytestmark = pytest.mark.browser
-
 
 
 @pytest.mark.parametrize("doc", toc_files())
@@ -22,11 +27,9 @@ def test_every_page_loads_offline_without_errors(offline_page, book_server, doc)
 
 def test_chapter_widget_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
-    t0 = time.perf_counter()
     open_page(page, f"{book_server}chapters/01_autoimmunity.html")
     reach = page.locator(".course-therapy-reach")
     reach.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
-    ready = time.perf_counter() - t0
     heading = reach.locator(".course-panel h4:visible")
     before = heading.first.inner_text()
     reach.get_by_role("button", name="TNF blockade", exact=True).click()
@@ -36,19 +39,58 @@ def test_chapter_widget_responds_with_no_kernel(offline_page, book_server):
     after = heading.first.inner_text()
     assert before == "Glucocorticoids" and after == "TNF blockade"
     assert not page.guard.external and not page.guard.unexpected_errors()
-    print(f"chapter 1 widgets ready in {ready:.2f} s")
 
 
-def test_knowledge_check_gives_feedback_with_no_kernel(offline_page, book_server):
+# ---- every knowledge check, from the data ------------------------------------------------------------------
+CALL = re.compile(r"""widgets\.knowledge_check\(\s*["']([^"']+)["']\s*\)""")
+
+
+def knowledge_checks() -> list[tuple[str, str]]:
+    """(chapter doc, knowledge-check slug) for every call of widgets.knowledge_check(...) in a toc notebook."""
+    found = []
+    for doc in chapter_notebooks():
+        nb = nbformat.read(ROOT / f"{doc}.ipynb", as_version=4)
+        found += [(doc, slug) for c in nb.cells if c.cell_type == "code" for slug in CALL.findall(c.source)]
+    return found
+
+
+def plain(markdown: str) -> str:
+    """What the reader reads of a line of Markdown from the data, as Chromium's innerText gives it."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markdown_inline(markdown))).split())
+
+
+def test_every_chapter_with_a_knowledge_check_is_found():
+    docs = {doc for doc, _ in knowledge_checks()}
+    assert {"chapters/01_autoimmunity", "chapters/06_car_t"} <= docs, docs
+
+
+@pytest.mark.parametrize("doc, slug", knowledge_checks())
+def test_knowledge_check_gives_the_feedback_in_the_data_with_no_kernel(offline_page, book_server, doc, slug):
+    """For each question: no verdict before an answer; a wrong answer shows its own feedback; the right one
+    shows its feedback and hides the wrong one's."""
     page = offline_page
-    open_page(page, f"{book_server}chapters/01_autoimmunity.html")
-    kc = page.locator(".course-knowledge-check")
-    first = kc.locator(".course-question").first
-    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
-    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
-    first.get_by_role("button", name="Deleting self-reactive T cells in the thymus").click()
-    first.locator(".course-feedback-wrong:visible").wait_for(timeout=5_000)
-    assert "Not quite" in first.locator(".course-feedback-wrong:visible").inner_text()
-    first.locator(".widget-toggle-button").nth(1).click()
-    first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
-    assert "Correct" in first.locator(".course-feedback-correct:visible").inner_text()
+    open_page(page, f"{book_server}{doc}.html")
+    checks = page.locator(".course-knowledge-check")
+    check = checks.nth([s for d, s in knowledge_checks() if d == doc].index(slug))
+    questions = load_questions(slug)
+    items = check.locator(".course-question")
+    items.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    assert items.count() == len(questions)
+    for n, q in enumerate(questions):
+        item, verdict = items.nth(n), ".course-feedback-correct:visible, .course-feedback-wrong:visible"
+        assert not item.locator(verdict).count(), f"{q.id}: a verdict shows before any answer"
+        w = next(i for i, o in enumerate(q.options) if not o.correct)
+        wrong, right = q.options[w], q.options[q.answer_index]
+        # the buttons letter the options (A. ..., as the lecturer guide does)
+        item.get_by_role("button", name=f"{letter(w)}. {wrong.text}", exact=True).click()
+        shown = item.locator(".course-feedback-wrong:visible")
+        shown.wait_for(timeout=5_000)
+        text = " ".join(shown.inner_text().split())
+        assert "Not quite" in text and plain(wrong.feedback) in text, (q.id, text)
+        item.get_by_role("button", name=f"{q.answer_letter}. {right.text}", exact=True).click()
+        shown = item.locator(".course-feedback-correct:visible")
+        shown.wait_for(timeout=5_000)
+        text = " ".join(shown.inner_text().split())
+        assert "Correct" in text and plain(right.feedback) in text, (q.id, text)
+        assert not item.locator(".course-feedback-wrong:visible").count(), f"{q.id}: the wrong verdict stayed"
+    assert_clean(page)

@@ -1,5 +1,6 @@
 """Chapter 'Before and around treatment' in real Chromium with no kernel and no network: the HBV serology
-interpreter and the vaccine timing planner respond to clicks, and the knowledge check gives feedback."""
+interpreter and the vaccine timing planner respond to clicks (the knowledge check, like every chapter's, is
+tested from the data in tests/test_browser.py; the page-size budget for every page is in tests/test_bench.py)."""
 from __future__ import annotations
 
 import pytest
@@ -60,24 +61,3 @@ def test_planner_answers_for_a_drug_and_a_vaccine(offline_page, book_server):
     assert "at least 2 weeks before the first dose" in visible_text(page, f"{VAC} .course-panel")
     assert_clean(page)
 
-
-def test_knowledge_check_gives_feedback(offline_page, book_server):
-    page = offline_page
-    open_chapter(page, book_server)
-    first = page.locator(".course-knowledge-check .course-question").first
-    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
-    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
-    first.get_by_role("button", name="A. No risk: he is immune, because anti-HBs is positive", exact=True).click()
-    first.locator(".course-feedback-wrong:visible").wait_for(timeout=5_000)
-    assert "Anti-HBs does not protect" in first.locator(".course-feedback-wrong:visible").inner_text()
-    first.get_by_role("button", name="B. High risk on a B-cell-depleting antibody: antiviral prophylaxis, "
-                      "continued at least 12 months after the last dose", exact=True).click()
-    first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
-    assert "whatever anti-HBs shows" in first.locator(".course-feedback-correct:visible").inner_text()
-    assert_clean(page)
-
-
-def test_page_stays_under_the_size_budget(built_book):
-    size = (built_book / PAGE).stat().st_size
-    print(f"{PAGE}: {size / 1e6:.2f} MB including widget state")
-    assert size <= 1.5e6

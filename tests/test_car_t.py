@@ -3,9 +3,7 @@ the widgets driven in Python."""
 from __future__ import annotations
 
 import itertools
-import time
 
-import ipywidgets as ipw
 import pytest
 
 from data_patch import course_content, record  # noqa: F401 (course_content is a fixture)
@@ -292,14 +290,3 @@ def test_grading_explorer_every_combination_shows_the_model_grade():
     icans.select(0, 0, 1, 0, 0)
     assert "Grade 3" in icans.notes[2].visible().value
 
-
-def test_building_all_three_widgets_is_fast():
-    import widgets
-
-    widgets.manufacturing_walkthrough(), widgets.side_effect_timeline(), widgets.grading_explorer()  # warm caches
-    t0 = time.perf_counter()
-    widgets.manufacturing_walkthrough(), widgets.side_effect_timeline(), widgets.grading_explorer()
-    elapsed = time.perf_counter() - t0
-    print(f"building the three CAR T widgets: {elapsed * 1000:.0f} ms")
-    assert elapsed <= 1.0
-    assert isinstance(widgets.grading_explorer(), ipw.VBox)

@@ -1,60 +1,59 @@
-"""Every chapter notebook, in a kernel with no network (tests/notebook_runner.py):
-- runs from the repository root and from chapters/ (Binder opens either);
-- runs twice in a row in one kernel with the same outputs and no observers piling up on earlier widgets.
+"""Every chapter notebook, in a kernel with no network (tests/notebook_runner.py), run twice in one kernel:
+- first from chapters/ (as the book and Binder run it), then from the repository root;
+- the second run shows the same content as the first (text, HTML, streams, widget views and the widgets'
+  state, model ids normalised) and adds no observers to the first run's widgets.
 
-Each notebook runs three times in all: twice in one kernel at the root, once at chapters/ (nbval and the book
-build run it from chapters/ too). The runs are shared by the tests below through a module-level cache."""
+The runs are nbval's (tests/nbval_twice.py: `make test` validates each chapter in this doubled form); run
+without nbval, the `twice_runs` fixture executes the same doubled notebook once per chapter. Either way each
+chapter executes twice in all, and the book build reuses the first run."""
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 
 import pytest
 
-from notebook_runner import ROOT, OfflineKernel, comparable_outputs, network_isolation, unshare_works
+from notebook_runner import ROOT, OfflineKernel, network_isolation, unshare_works
 
 NOTEBOOKS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb"))
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.kernel
 
 
-@functools.lru_cache(maxsize=None)
-def runs_at_root(nb_name: str):
-    with OfflineKernel(ROOT) as kernel:
-        first = kernel.run(ROOT / "chapters" / nb_name)
-        second = kernel.run(ROOT / "chapters" / nb_name)
-    return first, second
+def ran_cleanly(run):
+    assert not run.errors, f"{run.path.name}: " + "; ".join(run.errors)
 
 
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
-def test_runs_from_the_repository_root(nb_path):
-    first, _ = runs_at_root(nb_path.name)
-    assert any(c.outputs for c in first.notebook.cells if c.cell_type == "code"), "no cell produced output"
+def test_runs_from_the_chapters_folder(twice_runs, nb_path):
+    run = twice_runs(nb_path)
+    ran_cleanly(run)
+    assert run.probe1["cwd"] == str(ROOT / "chapters"), run.probe1["cwd"]
+    assert any(outputs for outputs in run.first), "no cell produced output"
 
 
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
-def test_runs_from_the_chapters_folder(nb_path):
-    with OfflineKernel(ROOT / "chapters") as kernel:
-        run = kernel.run(nb_path)
-        assert kernel.run_code("import os; print(os.getcwd())").strip() == str(ROOT / "chapters")
-    first, _ = runs_at_root(nb_path.name)
-    assert comparable_outputs(run.notebook) == comparable_outputs(first.notebook), \
-        "outputs depend on the working directory"
+def test_runs_from_the_repository_root(twice_runs, nb_path):
+    run = twice_runs(nb_path)
+    ran_cleanly(run)
+    assert run.cwd_second == run.probe2["cwd"] == str(ROOT), (run.cwd_second, run.probe2["cwd"])
+    assert any(outputs for outputs in run.second), "no cell produced output"
 
 
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
-def test_second_run_in_one_kernel_repeats_the_first(nb_path):
-    first, second = runs_at_root(nb_path.name)
-    a, b = comparable_outputs(first.notebook), comparable_outputs(second.notebook)
-    for i, (x, y) in enumerate(zip(a, b)):
-        assert len(x) == len(y), f"code cell {i}: {len(x)} outputs on the first run, {len(y)} on the second"
-        assert x == y, f"code cell {i}: the second run's output differs from the first"
+def test_second_run_in_one_kernel_repeats_the_first(twice_runs, nb_path):
+    run = twice_runs(nb_path)
+    ran_cleanly(run)
+    (shown1, models1), (shown2, models2) = run.comparable("first"), run.comparable("second")
+    assert len(shown1) == len(shown2)
+    for i, (x, y) in enumerate(zip(shown1, shown2)):
+        assert x == y, f"code cell {i}: the second run (from the repository root) shows other outputs"
+    assert models1 == models2, "the second run's widgets differ in content from the first run's"
     # The second run builds its own widgets, as many as the first...
-    new = {k: v for k, v in second.widgets.items() if k not in first.widgets}
-    assert len(new) == len(first.widgets), (len(first.widgets), len(new))
+    first, second = run.first_widgets, run.second_widgets
+    new = {k: v for k, v in second.items() if k not in first}
+    assert len(new) == len(first), (len(first), len(new))
     # ...and attaches no extra observers to the first run's widgets (no module-level observer registry).
-    grown = {k: (first.widgets[k], second.widgets[k]) for k in first.widgets
-             if second.widgets.get(k, 0) > first.widgets[k]}
+    grown = {k: (first[k], second[k]) for k in first if second.get(k, 0) > first[k]}
     assert not grown, f"widgets from the first run gained observers on the second: {grown}"
 
 

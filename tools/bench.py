@@ -1,9 +1,11 @@
 """Performance report: `make bench` prints ONE table, each figure against its budget (issues 2 and 6).
 
-Figures: clean build and no-change rebuild of the whole book; execution time per notebook (from the build's
-execution cache); nbval time; per page the HTML bytes, widget-state bytes and total transfer measured in
-Chromium (cold cache), and time to interactive for pages with widgets; the time to install the pinned
-environment into a fresh venv with uv; the full test suite's time.
+Figures: clean build (as `make book`: tools/build_book.py) beside the floor, the same notebooks executed with
+nbclient two at a time and nothing else, and their ratio; no-change rebuild; execution time per notebook (from
+the build's execution cache); plain nbval time (once per chapter; `make test` runs each twice); per page the
+HTML bytes and widget-state bytes (first-load weight and time to the first widget, in Chromium, come from
+tools/bench_pages.py); the time to install the pinned environment into a fresh venv with uv; the full test
+suite's time and the fast tier's (both recorded by tests/conftest.py).
 
 Usage:
   python tools/bench.py                       everything (a few minutes)
@@ -42,14 +44,16 @@ BIN = Path(sys.executable).parent
 OUT = ROOT / "_build" / "bench"
 HTML = OUT / "_build" / "html"
 SUITE_TIME_FILE = ROOT / "_build" / "test-suite-time.json"
+FAST_TIME_FILE = ROOT / "_build" / "test-fast-time.json"  # `make test-fast`, written by the same hook
 
 # Budgets (issue 6; issue 2's 60 s clean build was for the first, one-chapter book).
 BUDGET = {
     "clean_build_s": 120.0,
+    "build_floor_ratio": 1.6,  # issue 9: clean build at most 1.6 times the 2-way parallel nbclient floor
     "rebuild_s": 10.0,
     "page_html_bytes": 1.5e6,
-    "tti_s": 3.0,
-    "suite_s": 20 * 60.0,
+    "suite_s": 4 * 60.0,  # issue 9: `make test` on 2 cores
+    "fast_tier_s": 60.0,  # issue 9: `make test-fast`
     "notebook_exec_s": 120.0,  # the execution timeout in _config.yml
 }
 
@@ -106,7 +110,9 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def build_cmd() -> list[str]:
-    return [str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "--path-output", str(OUT), str(ROOT)]
+    """The clean build as `make book` runs it (tools/build_book.py: notebooks in parallel, then Sphinx reads)."""
+    return [sys.executable, str(ROOT / "tools" / "build_book.py"), "-W", "-n", "--keep-going", "--path-output",
+            str(OUT), str(ROOT)]
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
@@ -115,15 +121,35 @@ def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
     return time.perf_counter() - t0, res
 
 
+def parallel_floor() -> float:
+    """The same notebooks executed with nbclient two at a time, nothing else: no build can beat this by much."""
+    import build_book
+
+    t0 = time.perf_counter()
+    runs = build_book.execute_all(build_book.toc_notebooks(), jobs=2, **build_book.execution_settings())
+    failed = [r.path.name for r in runs if r.notebook is None]
+    if failed:
+        sys.exit(f"bench: notebooks failed to execute: {failed}")
+    return time.perf_counter() - t0
+
+
 def bench_build() -> list[Row]:
+    # The floor is measured before and after the build and averaged, so that load from other work on the
+    # machine weighs on both sides of the ratio alike.
+    floor_before = parallel_floor()
     shutil.rmtree(OUT, ignore_errors=True)
     clean, res = timed(build_cmd())
     if res.returncode != 0:
         sys.exit(f"bench: the clean build failed:\n{res.stdout[-3000:]}\n{res.stderr[-2000:]}")
+    floor_after = parallel_floor()
+    floor = (floor_before + floor_after) / 2
     again, res2 = timed(build_cmd())
     load = "{:.1f}".format(os.getloadavg()[0])
     rows = [Row("clean build, whole book", clean, "s", BUDGET["clean_build_s"],
                 f"{os.cpu_count()} cores, load average {load}"),
+            Row("floor: the notebooks, nbclient 2 at a time", floor, "s", None,
+                f"mean of {floor_before:.1f} s before and {floor_after:.1f} s after the build"),
+            Row("clean build / floor", clean / floor, "x", BUDGET["build_floor_ratio"]),
             Row("no-change rebuild", again, "s", BUDGET["rebuild_s"],
                 "" if res2.returncode == 0 else "rebuild FAILED")]
     from jupyter_cache import get_cache
@@ -131,7 +157,7 @@ def bench_build() -> list[Row]:
     cache = get_cache(str(OUT / "_build" / ".jupyter_cache"))
     for rec in sorted(cache.list_cache_records(), key=lambda r: r.uri):
         rows.append(Row(f"execute {Path(rec.uri).name}", rec.data.get("execution_seconds"), "s",
-                        BUDGET["notebook_exec_s"], "in the clean build"))
+                        BUDGET["notebook_exec_s"], "in the clean build, in parallel"))
     return rows
 
 
@@ -144,34 +170,16 @@ def bench_nbval() -> list[Row]:
 
 
 def bench_pages(ctx: Context) -> list[Row]:
-    from browser_support import OfflineGuard, serve
-    from page_audit import WIDGETS_RENDERED_JS, built_pages, has_widgets, widget_state_bytes
+    """Per page the HTML and its widget state. What a cold browser fetches and the time to the first widget are
+    measured by tools/bench_pages.py (through the bench_*.py hook)."""
+    from page_audit import built_pages, has_widgets, widget_state_bytes
 
     rows = []
-    browser = ctx.browser()
-    with serve(ctx.html) as url:
-        for rel in built_pages(ctx.html):
-            html = (ctx.html / rel).read_text(encoding="utf-8")
-            size = (ctx.html / rel).stat().st_size
-            context = browser.new_context(viewport={"width": 1280, "height": 900})  # cold cache per page
-            guard = OfflineGuard(context)
-            page = context.new_page()
-            t0 = time.perf_counter()
-            page.goto(url + rel, wait_until="load")
-            page.wait_for_function(WIDGETS_RENDERED_JS, timeout=30_000)
-            tti = time.perf_counter() - t0
-            page.wait_for_load_state("networkidle")
-            transfer = page.evaluate("""() => performance.getEntriesByType('navigation')
-                .concat(performance.getEntriesByType('resource'))
-                .reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0)""")
-            context.close()
-            note = f"{len(guard.external)} external requests blocked" if guard.external else ""
-            rows.append(Row(f"{rel}: HTML", size, "B", BUDGET["page_html_bytes"], note))
-            if has_widgets(html):
-                rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
-                rows.append(Row(f"{rel}: time to interactive", tti, "s", BUDGET["tti_s"],
-                                "load until every widget view is rendered"))
-            rows.append(Row(f"{rel}: total transfer", transfer, "B", None, "Chromium, cold cache, incl. assets"))
+    for rel in built_pages(ctx.html):
+        html = (ctx.html / rel).read_text(encoding="utf-8")
+        rows.append(Row(f"{rel}: HTML", (ctx.html / rel).stat().st_size, "B", BUDGET["page_html_bytes"]))
+        if has_widgets(html):
+            rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
     return rows
 
 
@@ -198,10 +206,19 @@ def bench_suite(seconds: float | None) -> list[Row]:
     if not SUITE_TIME_FILE.exists():
         return [Row("full test suite", None, "s", BUDGET["suite_s"], "no run recorded yet: run `make test`")]
     rec = json.loads(SUITE_TIME_FILE.read_text())
-    note = f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}"
+    workers = f", {rec['workers']} xdist workers" if rec.get("workers") else ""
+    note = f"{rec['tests']} tests{workers}, exit {rec['exitstatus']}, {rec['finished']}"
     if not rec.get("full_suite"):
         note = "last run was PARTIAL (" + " ".join(rec["args"])[:60] + "); " + note
     return [Row("full test suite", rec["seconds"], "s", BUDGET["suite_s"], note)]
+
+
+def bench_fast() -> list[Row]:
+    if not FAST_TIME_FILE.exists():
+        return [Row("fast tier (make test-fast)", None, "s", BUDGET["fast_tier_s"], "no run recorded yet")]
+    rec = json.loads(FAST_TIME_FILE.read_text())
+    return [Row("fast tier (make test-fast)", rec["seconds"], "s", BUDGET["fast_tier_s"],
+                f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}")]
 
 
 def extension_rows(ctx: Context) -> list[Row]:
@@ -261,7 +278,7 @@ def main(argv=None) -> int:
             print("bench: fresh install ...", file=sys.stderr)
             rows += bench_install()
         if "suite" not in skip:
-            rows += bench_suite(args.suite_time)
+            rows += bench_suite(args.suite_time) + bench_fast()
         if "extensions" not in skip:
             rows += extension_rows(ctx)
     finally:

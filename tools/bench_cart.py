@@ -17,7 +17,8 @@ BUDGETS = {"build_s": 1.0, "page_mb": 1.5, "ready_s": 3.0, "interaction_ms": 100
 def measure(html_dir: Path) -> dict[str, float]:
     import widgets
     from browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve
-    from cart_browser import PAGE, choose, click_through_manufacturing, move_timeline, open_chapter, set_evidence
+    from cart_browser import (PAGE, choose, click_through_manufacturing, load_chapter, move_timeline, set_evidence,
+                              wait_for_widgets)
     from playwright.sync_api import sync_playwright
     from widgets.models.car_t_manufacturing import load_manufacturing
 
@@ -29,7 +30,11 @@ def measure(html_dir: Path) -> dict[str, float]:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         guard = OfflineGuard(context)
         page = guard.watch(context.new_page())
-        out["load_s"], out["ready_s"] = open_chapter(page, url)
+        t0 = time.perf_counter()
+        load_chapter(page, url)
+        t1 = time.perf_counter()
+        wait_for_widgets(page)
+        out["load_s"], out["ready_s"] = t1 - t0, time.perf_counter() - t1
         times = click_through_manufacturing(page, [s.title for s in load_manufacturing().steps])
         times += [move_timeline(page, "ArrowRight", 2, "Day +2"), move_timeline(page, "End", 1, "3 years"),
                   set_evidence(page, "Autoimmune studies", "autoimmune studies")]

@@ -4,7 +4,8 @@ Usage: python tools/build_slides.py [--html-dir _build/html]   (run after the bo
 
 Why from the executed notebooks: the book build leaves them in `<html>/../jupyter_execute/` with the widget
 state stored, so the decks' widgets work with no kernel and nothing is executed twice. Every asset is the
-book's own `_static/vendor/` copy (DESIGN.md point 7): reveal.js, require.js, jQuery, embed-amd.js, MathJax 3.
+book's own `_static/vendor/` copy (DESIGN.md point 7): reveal.js, html-manager's embed.js (no require.js or jQuery:
+the deck template loads reveal.js as a plain script), and MathJax 3 on decks that have maths.
 
 Chapter Markdown is MyST; the deck renderer (mistune) knows plain Markdown only, so `myst_to_markdown` turns
 roles into text, citations into author-year labels, admonitions into boxes, and drops solutions.
@@ -25,20 +26,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from course_assets import CHAPTER_DOC, deck_path  # noqa: E402
+from course_assets import CHAPTER_DOC, MATHJAX, MATHJAX_COMPONENTS, deck_path  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "slides_templates"
 VENDOR = "../_static/vendor"  # decks live in <html>/slides/, next to <html>/_static/
-ASSETS = {
+ASSETS = {  # what every deck loads
     "reveal_url_prefix": f"{VENDOR}/reveal.js",
-    "require_js_url": f"{VENDOR}/requirejs/require.js",
-    "jquery_url": f"{VENDOR}/jquery/dist/jquery.min.js",
-    "widget_renderer_url": f"{VENDOR}/html-manager/dist/embed-amd.js",
-    "mathjax_url": f"{VENDOR}/mathjax/es5/tex-mml-chtml.js",
+    "widget_renderer_url": f"{VENDOR}/html-manager/dist/embed.js",
 }
+MATHJAX_URL = f"../_static/{MATHJAX}"  # only decks with maths (`has_maths`) load it, as the book's pages do
 REQUIRED_FILES = ["_static/widgets-offline-config.js", "_static/vendor/reveal.js/dist/reveal.js",
-                  "_static/vendor/requirejs/require.js", "_static/vendor/jquery/dist/jquery.min.js",
-                  "_static/vendor/html-manager/dist/embed-amd.js", "_static/vendor/mathjax/es5/tex-mml-chtml.js"]
+                  "_static/vendor/reveal.js/plugin/notes/notes.js", "_static/vendor/html-manager/dist/embed.js",
+                  f"_static/{MATHJAX}"]
+# Maths in a deck's Markdown (dollarmath, \(...\), \[...\], {math}); with it, or a widget that typesets (HTMLMath),
+# the deck loads MathJax.
+MATHS = re.compile(r"\$[^$\n]+\$|\\\(|\\\[|\{math\}")
 HIDE_INPUT = {"hide-input", "remove-input"}
 SLIDE_STARTS = {"slide", "subslide"}
 
@@ -232,8 +234,8 @@ def exporter():
     c.SlidesExporter.reveal_height = "800"
     c.SlidesExporter.exclude_input_prompt = True
     c.SlidesExporter.exclude_output_prompt = True
-    for key in ("require_js_url", "jquery_url", "widget_renderer_url", "mathjax_url"):
-        setattr(c.SlidesExporter, key, ASSETS[key])
+    c.SlidesExporter.widget_renderer_url = ASSETS["widget_renderer_url"]
+    c.SlidesExporter.mathjax_url = MATHJAX_URL
     return SlidesExporter(config=c)
 
 
@@ -282,6 +284,11 @@ def executed_notebook(doc: str, executed: Path, root: Path = ROOT) -> nbformat.N
     return nb
 
 
+def has_maths(nb: nbformat.NotebookNode) -> bool:
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    return bool(MATHS.search(text)) or "HTMLMathModel" in str(nb.metadata.get("widgets", ""))
+
+
 def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
     from widgets.views.lecturer_guide import handout_file
     from widgets.views.presentation import PRESENTATION_CSS
@@ -294,6 +301,8 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
         "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # tools/build_handouts.py writes it
         "widgets_config_url": "../_static/widgets-offline-config.js",
         "presentation_css": PRESENTATION_CSS,
+        "has_maths": has_maths(nb),
+        "mathjax_components": MATHJAX_COMPONENTS,
     }}
     body, _ = exp.from_notebook_node(prepare(nb), resources=resources)
     out = html_dir / deck_path(doc)

@@ -1,15 +1,21 @@
-"""Local Sphinx extension: offline widget JavaScript, repository-dependent launch buttons, a link from every
-chapter page to its slide deck (built by tools/build_slides.py), and small accessibility and link-safety fixes
-applied to every page (see `fix_page_html`).
+"""Local Sphinx extension: offline widget JavaScript, light pages, repository-dependent launch buttons, a link from
+every chapter page to its slide deck (built by tools/build_slides.py), and small accessibility and link-safety
+fixes applied to every page (see `fix_page_html` and `visit_hidden_input`).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
 makes Jupyter Book 1 inject every `.js` file in it into every page, in random order. Here the folder is
-added after Jupyter Book has read its config, and only the three widget scripts are named, in order.
+added after Jupyter Book has read its config, and only the widget scripts are named, in order; myst-nb adds
+them to the pages that carry widget state, and no other.
+
+Light pages (issue 9): the widget bundle is html-manager's `embed.js`, which needs no require.js; MathJax loads
+only on a page whose own content has maths (`drop_unused_mathjax`); the theme's fontawesome.js, a second copy of
+the icons its CSS already draws with the Font Awesome webfont, is left out (tools/templates/).
 """
 from __future__ import annotations
 
 import os
 import re
+from html import escape
 import subprocess
 from pathlib import Path
 
@@ -21,15 +27,23 @@ logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / ".vendor" / "static"
+WIDGET_BUNDLE = "vendor/html-manager/dist/embed.js"
+# MathJax 3 from its components: TeX input, HTML output, and hidden MathML that screen readers read. The combined
+# tex-mml-chtml.js adds a context menu and a speech engine, as heavy as the rest together (issue 9, light pages).
+MATHJAX = "vendor/mathjax/es5/startup.js"
+MATHJAX_COMPONENTS = ["input/tex", "output/chtml", "a11y/assistive-mml"]
 WIDGET_SCRIPTS = {
-    # Sets the fonts' base URL and require.js paths before the widget bundle loads.
+    # Sets the fonts' base URL before the widget bundle loads, and names the slider handles.
     "widgets-offline-config.js": {},
-    "vendor/requirejs/require.js": {},
-    "vendor/html-manager/dist/embed-amd.js": {},
-    # With no kernel: the knowledge checks' running score, and predictions opening their explanation.
-    "course-assessment.js": {},
+    # Deferred: the page is parsed while the 1.9 MB bundle downloads and compiles, and it still runs before the
+    # load event, on which it renders the widgets. (Parser-blocking, it also left Playwright's "networkidle"
+    # unreached on about one load in four.)
+    WIDGET_BUNDLE: {"defer": "defer"},
+    # With no kernel: the knowledge checks' running score, and predictions opening their explanation
+    # (tools/static/course-assessment.js); deferred, so it runs after the bundle, in order.
+    "course-assessment.js": {"defer": "defer"},
 }
-MATHJAX = "vendor/mathjax/es5/tex-mml-chtml.js"
+TEMPLATES = ROOT / "tools" / "templates"
 # A chapter notebook gets a deck: chapters/NN_name (tools/build_slides.py uses the same rule).
 CHAPTER_DOC = re.compile(r"^chapters/\d\d_[A-Za-z0-9_-]+$")
 
@@ -40,7 +54,7 @@ def deck_path(docname: str) -> str:
 
 
 def use_local_assets(app: Sphinx, config: Config) -> None:
-    if not (STATIC / "vendor/html-manager/dist/embed-amd.js").exists():
+    if not (STATIC / WIDGET_BUNDLE).exists():
         # Fallback keeps a book buildable on a machine without npm; the reader then needs a network.
         logger.warning(
             "course_assets: local widget JavaScript not found in %s; falling back to the CDN defaults, so "
@@ -51,6 +65,45 @@ def use_local_assets(app: Sphinx, config: Config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
     config.nb_ipywidgets_js = dict(WIDGET_SCRIPTS)
     config.mathjax_path = MATHJAX
+    mathjax3 = dict(config.mathjax3_config or {})
+    mathjax3["loader"] = {**mathjax3.get("loader", {}), "load": list(MATHJAX_COMPONENTS)}
+    config.mathjax3_config = mathjax3
+
+
+def page_has_maths(app: Sphinx, pagename: str, context: dict) -> bool:
+    """Maths in the page itself. Sphinx also counts the pages a toctree includes, so the intro page, whose toctree
+    holds chapter 2, would load MathJax for nothing. A widget that typesets (HTMLMath) needs MathJax too."""
+    if app.env.get_domain("math").data["has_equations"].get(pagename, False):
+        return True
+    return any("HTMLMathModel" in (js.attributes.get("body") or "") for js in context.get("script_files", []))
+
+
+def drop_unused_mathjax(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Runs after sphinx.ext.mathjax has added MathJax (priority 500) to a page; takes it out if the page has none."""
+    scripts = context.get("script_files")
+    if scripts is None or page_has_maths(app, pagename, context):
+        return
+    # The builder prefixes local paths with _static/ (sphinx.builders.html.add_js_file).
+    path = app.config.mathjax_path
+    names = {path, f"_static/{path}"}
+    mathjax = [js for js in scripts if str(js.filename) in names
+               or (js.attributes.get("body") or "").startswith("window.MathJax =")]
+    for js in mathjax:
+        scripts.remove(js)  # Sphinx restores the page-independent list after each page
+
+
+def visit_hidden_input(self, node) -> None:
+    """myst-nb's hide-input toggle, with its visible text as its accessible name.
+
+    myst-nb writes `<summary aria-label="Toggle hidden content">` around the visible text "Show code cell source";
+    a name that does not contain the visible text fails WCAG 2.5.3 (axe: label-content-name-mismatch), and a
+    speech-input user saying "Show code cell source" would not find the control. Without the aria-label the
+    summary is named by the text it shows ("Show ..." when closed, "Hide ..." when open)."""
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n')
+    self.body.append("<summary>\n")
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
 
 
 def repository_url() -> str | None:
@@ -107,8 +160,11 @@ def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 
 def add_course_static(app: Sphinx, config: Config) -> None:
-    """tools/static holds the course's own CSS (needed with or without the vendored JavaScript)."""
+    """tools/static holds the course's own CSS (needed with or without the vendored JavaScript); tools/templates
+    holds the theme templates the book changes (the icon script left out, the search button named by its text)."""
     config.html_static_path = [*config.html_static_path, str(ROOT / "tools" / "static")]
+    # First, so that it wins over pydata-sphinx-theme's components folder, which the theme adds to this path.
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
 _EXTERNAL_A = re.compile(r'<a\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>', re.IGNORECASE)
@@ -135,17 +191,37 @@ def fix_page_html(html: str) -> str:
     return html.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def cut_icon_font(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from course_icons import write_icon_subset
+
+    kept = write_icon_subset(Path(app.outdir))
+    if kept is None:
+        logger.warning("course_assets: the theme's Font Awesome font was not found; pages load the full icon font",
+                       type="course", subtype="assets")
+    else:
+        logger.info("course_assets: icon font cut to %d glyphs (%d bytes)", *kept)
+
+
 def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if isinstance(context.get("body"), str):
         context["body"] = fix_page_html(context["body"])
 
 
 def setup(app: Sphinx) -> dict:
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_HideCellInput))
+    app.connect("html-page-context", drop_unused_mathjax, priority=600)
     app.connect("html-page-context", link_to_deck)
     app.connect("config-inited", add_course_static, priority=900)
     app.connect("config-inited", use_local_assets, priority=900)
     app.connect("html-page-context", fix_page)
     # Visible keyboard focus and other small fixes on top of the theme (tools/static/course-a11y.css).
     app.add_css_file("course-a11y.css")
+    # Written after the build by tools/course_icons.py: the theme's icon font, cut to the icons the book uses.
+    app.add_css_file("course-icons.css")
+    app.connect("build-finished", cut_icon_font)
     app.connect("config-inited", set_launch_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,23 +25,55 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / ".vendor"
 
-# package -> (destination group, folder name under the group, glob patterns inside the tarball's package/)
+# package -> (destination group, folder name under the group, glob patterns inside the tarball's package/).
+# Only what the pages and decks load is shipped: every file here ends up in the built book.
 WANTED: dict[str, tuple[str, str, list[str]]] = {
+    # embed.js needs no require.js (DESIGN.md point 13); the icon fonts it names are fetched from beside it.
     "@jupyter-widgets/html-manager": (
         "static", "html-manager",
-        ["dist/embed-amd.js", "dist/libembed-amd.js", "dist/*.woff2", "dist/*.woff", "dist/*.ttf",
-         "dist/*.eot", "dist/*.svg", "LICENSE*"],
+        ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],
     ),
-    "requirejs": ("static", "requirejs", ["require.js", "README.md"]),
-    "jquery": ("static", "jquery", ["dist/jquery.min.js", "LICENSE.txt"]),
+    # MathJax from its components (tools/course_assets.py MATHJAX_COMPONENTS): TeX in, HTML out, hidden MathML for
+    # screen readers; not the combined file, whose menu and speech engine weigh more than the rest together.
     "mathjax": (
         "static", "mathjax",
-        ["es5/tex-mml-chtml.js", "es5/output/chtml/*", "es5/input/*", "es5/ui/*", "es5/a11y/*",
-         "es5/adaptors/*", "es5/sre/*", "LICENSE"],
+        ["es5/startup.js", "es5/core.js", "es5/input/tex.js", "es5/input/tex/extensions/*", "es5/output/chtml.js",
+         "es5/output/chtml/fonts/tex.js", "es5/output/chtml/fonts/woff-v2/*", "es5/a11y/assistive-mml.js",
+         "LICENSE"],
     ),
-    "reveal.js": ("static", "reveal.js", ["dist/*", "plugin/*", "LICENSE"]),
+    # The decks use the white theme and the speaker-notes plugin only.
+    "reveal.js": ("static", "reveal.js", ["dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
+                                          "dist/theme/fonts/source-sans-pro/*", "plugin/notes/notes.js", "LICENSE"]),
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
+
+# Vendored files must not name a CDN, not even in a default that this book never uses (tests/page_audit.py defines
+# "CDN address"). These are patched out as the files are unpacked: (package, old text, new text, why it is safe).
+# A patch that no longer matches stops the vendoring, so a version bump is looked at rather than shipped.
+PATCHES: list[tuple[str, str, str, str]] = [
+    ("@jupyter-widgets/html-manager", '"https://cdn.jsdelivr.net/npm/"', '""',
+     "embed.js's default CDN for widget modules that are not built in; it has no loader that would use it, and "
+     "this book uses built-in widgets only"),
+    ("@jupyter-widgets/html-manager", "@import url('https://fonts.googleapis.com/css?family=Roboto+Mono');",
+     "(a Roboto Mono import, commented out upstream, removed when vendored)",
+     "a CSS comment inside the bundle"),
+]
+
+
+def patch(name: str, dest: Path) -> None:
+    for package, old, new, _why in PATCHES:
+        if package != name:
+            continue
+        hits = 0
+        for path in dest.rglob("*.js"):
+            text = path.read_text(encoding="utf-8")
+            if old in text:
+                hits += text.count(old)
+                path.write_text(text.replace(old, new), encoding="utf-8")
+        if hits == 0:
+            sys.exit(f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
+                     "check the new version for CDN addresses and update PATCHES in tools/vendor_js.py")
+        print(f"vendor_js: {name}: patched {hits} x {old[:40]!r}")
 
 
 def locked_versions() -> dict[str, tuple[str, str]]:
@@ -65,7 +97,9 @@ def integrity_of(path: Path) -> str:
 
 
 def stamp_for(versions: dict[str, tuple[str, str]]) -> str:
-    return json.dumps({k: v[0] for k, v in sorted(versions.items())})
+    """The pinned versions and what is taken from them: a change to either vendors again."""
+    recipe = hashlib.sha256(json.dumps([WANTED, PATCHES], sort_keys=True).encode()).hexdigest()[:16]
+    return json.dumps({**{k: v[0] for k, v in sorted(versions.items())}, "recipe": recipe})
 
 
 def vendor(force: bool = False) -> None:
@@ -101,6 +135,7 @@ def vendor(force: bool = False) -> None:
                     count += 1
             if count == 0:
                 sys.exit(f"vendor_js: no files of {name}@{version} matched {patterns}")
+            patch(name, dest)
             print(f"vendor_js: {name}@{version}: {count} files -> {dest.relative_to(ROOT)}")
     stamp.write_text(stamp_for(versions))
 

@@ -1,0 +1,140 @@
+"""Light pages (issue 9): each page loads only what it shows. Widget JavaScript (html-manager's embed.js, no
+require.js) only where there is widget state; MathJax only where there is maths, and there it typesets; the
+theme's icons from one font, cut to the icons the book uses, with every icon a reader sees in it.
+Weights and times are measured by `make bench` (tools/bench_pages.py), never asserted here."""
+from __future__ import annotations
+
+import re
+import sys
+
+import nbformat
+import pytest
+
+from page_audit import ROOT, built_pages, has_widgets, open_and_wait
+
+sys.path.insert(0, str(ROOT / "tools"))
+import build_slides  # noqa: E402
+import course_icons  # noqa: E402
+from course_assets import MATHJAX, WIDGET_BUNDLE  # noqa: E402
+
+MATHS_SPAN = re.compile(r'class="math notranslate nohighlight"')
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+
+
+def book_pages(built_book) -> list[str]:
+    return [rel for rel in built_pages(built_book) if not rel.startswith("slides/")]
+
+
+def scripts(html: str) -> list[str]:
+    return [src.split("?")[0] for src in SCRIPT_SRC.findall(html)]
+
+
+def test_widget_javascript_only_where_there_is_widget_state(built_book):
+    problems = []
+    for rel in book_pages(built_book):
+        html = (built_book / rel).read_text(encoding="utf-8")
+        loads_bundle = any(s.endswith(WIDGET_BUNDLE) for s in scripts(html))
+        if loads_bundle != has_widgets(html):
+            problems.append(f"{rel}: widget state {has_widgets(html)}, loads {WIDGET_BUNDLE} {loads_bundle}")
+        heavy = [s for s in scripts(html) if s.endswith(("require.js", "require.min.js", "embed-amd.js"))]
+        if heavy:
+            problems.append(f"{rel}: loads {heavy}")
+    assert not problems, "\n".join(problems)
+    assert any(has_widgets((built_book / rel).read_text(encoding="utf-8")) for rel in book_pages(built_book))
+
+
+def test_mathjax_only_where_there_is_maths(built_book):
+    problems, with_maths = [], 0
+    for rel in book_pages(built_book):
+        html = (built_book / rel).read_text(encoding="utf-8")
+        maths = bool(MATHS_SPAN.search(html)) or "HTMLMathModel" in html
+        with_maths += maths
+        loads = any(s.endswith(MATHJAX) for s in scripts(html))
+        if loads != maths:
+            problems.append(f"{rel}: maths {maths}, loads MathJax {loads}")
+    assert not problems, "\n".join(problems)
+    assert with_maths, "no page with maths was built, so MathJax was not checked where it is needed"
+
+
+@pytest.mark.parametrize("doc", build_slides.chapter_notebooks())
+def test_a_deck_loads_mathjax_only_if_it_has_maths(built_book, doc):
+    html = (built_book / build_slides.deck_path(doc)).read_text(encoding="utf-8")
+    maths = build_slides.has_maths(nbformat.read(ROOT / f"{doc}.ipynb", as_version=4))
+    assert any(s.endswith(MATHJAX) for s in scripts(html)) == maths
+    assert not [s for s in scripts(html) if s.endswith(("require.js", "jquery.min.js", "embed-amd.js"))]
+
+
+def test_no_page_loads_the_themes_second_copy_of_its_icons(built_book):
+    for rel in built_pages(built_book):
+        assert "fontawesome.js" not in (built_book / rel).read_text(encoding="utf-8"), rel
+    assert not (built_book / course_icons.UNUSED_SCRIPT).exists()
+
+
+def test_icon_catalogue_reads_the_theme_rules():
+    css = '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-1:before{content:"1"}.x{content:"\\f05a"}'
+    assert course_icons.icon_catalogue(css) == {"bars": [0xF0C9], "navicon": [0xF0C9], "1": [0x31]}
+
+
+# ---- in Chromium -------------------------------------------------------------------------------------------
+
+ICON_GLYPHS_JS = """(family) => {
+  const out = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const pseudo of [null, '::before', '::after']) {
+      const s = getComputedStyle(el, pseudo);
+      if (!s.fontFamily.includes(family) || s.fontWeight !== '900') continue;
+      let text = pseudo ? s.content : [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
+      if (!text || text === 'none' || text === 'normal') continue;
+      for (const ch of text.replace(/^"|"$/g, '')) {
+        const cp = ch.codePointAt(0);
+        if (cp >= 0xe000 && cp < 0xf900) out.push([cp, (el.getAttribute('class') || el.tagName) + (pseudo || '')]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_every_icon_a_reader_sees_is_in_the_served_icon_font(offline_page, book_server, built_book):
+    from fontTools.ttLib import TTFont
+
+    glyphs = set(TTFont(built_book / course_icons.SUBSET_FONT).getBestCmap())
+    page, missing, seen = offline_page, [], 0
+    fonts: set[str] = set()
+    page.on("requestfinished", lambda r: fonts.add(r.url.split("?")[0]) if r.resource_type == "font" else None)
+    for rel in book_pages(built_book):
+        open_and_wait(page, book_server + rel)
+        used = page.evaluate(ICON_GLYPHS_JS, course_icons.FAMILY)
+        seen += len(used)
+        missing += [f"{rel}: {where} shows U+{cp:04X}, not in {course_icons.SUBSET_FONT}"
+                    for cp, where in used if cp not in glyphs]
+    assert seen, "no icons found: the check looked at nothing"
+    assert not missing, "\n".join(sorted(set(missing)))
+    assert any(f.endswith(course_icons.SUBSET_FONT) for f in fonts), fonts
+    assert not [f for f in fonts if f.endswith(("fa-solid-900.woff2", "fa-solid-900.ttf"))], "the full font loaded"
+
+
+@pytest.mark.browser
+def test_maths_is_typeset_where_it_is(offline_page, book_server, built_book):
+    pages = [rel for rel in book_pages(built_book) if MATHS_SPAN.search((built_book / rel).read_text("utf-8"))]
+    assert pages
+    for rel in pages:
+        open_and_wait(offline_page, book_server + rel)
+        spans = offline_page.locator("span.math, div.math").count()
+        offline_page.wait_for_function(f"document.querySelectorAll('mjx-container').length >= {spans}",
+                                       timeout=15_000)
+        # screen readers get the maths too: MathJax's hidden MathML copy
+        assert offline_page.locator("mjx-container mjx-assistive-mml math").count() >= spans, rel
+        assert "\\(" not in offline_page.locator("article").inner_text(), f"{rel}: raw TeX is showing"
+
+
+@pytest.mark.browser
+def test_maths_is_typeset_in_a_deck_with_maths(offline_page, book_server, built_book):
+    docs = [d for d in build_slides.chapter_notebooks()
+            if build_slides.has_maths(nbformat.read(ROOT / f"{d}.ipynb", as_version=4))]
+    assert docs
+    for doc in docs:
+        offline_page.goto(book_server + build_slides.deck_path(doc), wait_until="load")
+        offline_page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
+        assert offline_page.locator("mjx-assistive-mml").count() > 0
