@@ -35,7 +35,7 @@ def test_the_widget_shows_feedback_per_step_and_nothing_before_a_choice():
     w = widgets.ordering_task(TASK)
     assert [c.description for c in w.controls.values()] == [s.text for s in ordering_task(TASK).shown]
     assert all(c.index == 0 and c.label == "Position…" for c in w.controls.values())
-    assert "course-feedback" not in w.rows["expansion"].visible().value
+    assert "course-feedback" not in w.rows["expansion"].visible_leaf().value
     shown = w.place("lymphodepletion", 9)
     assert "✔ Yes, step 9." in shown and "released product" in shown
     assert "✘ Not step 2." in w.place("lymphodepletion", 2) and "comes later" in w.place("lymphodepletion", 2)

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 from widgets.models.ordering import OrderingTask, ordering_task as load_task
 from widgets.text import markdown_inline, markdown_to_html
 from widgets.views.common import ROOT_CLASS, html_panel, shared_panel_look, sources_html
-from widgets.views.panels import PanelTree
+from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
 PLACEHOLDER = "Position…"
@@ -31,18 +31,18 @@ class OrderingTaskView(ipw.VBox):
         n = len(task.steps)
         look = shared_panel_look()
         empty = html_panel("", **look)
-        self.rows: dict[str, PanelTree] = {}
+        self.rows: dict[str, NestedPanels] = {}
         self.controls: dict[str, ipw.Dropdown] = {}
         rows = []
         for step in task.shown:
             control = ipw.Dropdown(options=[(PLACEHOLDER, 0), *[(str(k), k) for k in range(1, n + 1)]],
                                    description=step.text, style={"description_width": "18em"},
                                    layout=ipw.Layout(width="auto"))
-            tree = PanelTree([control], [n + 1],
-                             lambda ix, sid=step.id: empty if ix[0] == 0 else _feedback(task, sid, ix[0], look))
-            self.rows[step.id], self.controls[step.id] = tree, control
-            row = ipw.VBox(children=[control, tree.root])
+            row = NestedPanels([control], [n + 1],
+                               lambda ix, sid=step.id: empty if ix[0] == 0 else _feedback(task, sid, ix[0], look),
+                               initial=[0])
             row.add_class("course-order-step")
+            self.rows[step.id], self.controls[step.id] = row, control
             rows.append(row)
         prompt = ipw.HTML(f'<div class="course-prompt">{markdown_to_html(task.prompt)}</div>')
         super().__init__(children=[prompt, *rows, ipw.HTML(sources_html(task.sources))])
@@ -53,7 +53,7 @@ class OrderingTaskView(ipw.VBox):
         """Give a step a position from Python (tests, a live kernel); returns the feedback shown."""
         self.task.verdict(step_id, position)  # clear errors for an unknown step or position
         self.rows[step_id].select(position)
-        return self.rows[step_id].visible().value
+        return self.rows[step_id].visible_leaf().value
 
 
 @builder(interactive=True, data_prose=True, records="ordering_tasks")
