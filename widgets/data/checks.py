@@ -312,6 +312,22 @@ def _modality_comparison(doc: dict) -> Iterator[Fault]:
 
 
 # ---- assessment (objectives, knowledge checks v2, predictions, tasks, exercises) ------------------------------
+@checks("lecturer_guide")
+def _lecturer_guide(doc: dict) -> Iterator[Fault]:
+    """The schedule names chapters by their slugs (data/objectives.yaml) and places each at most once."""
+    from widgets.data import load_dataset
+
+    known = [r["id"] for r in load_dataset("objectives").records]
+    seen: set[str] = set()
+    for n, session in enumerate(doc.get("schedule", [])):
+        for j, slug in enumerate(session["chapters"]):
+            if slug not in known:
+                yield None, f"schedule.{n}.chapters.{j}", _unknown(slug, known, "chapter")
+            elif slug in seen:
+                yield None, f"schedule.{n}.chapters.{j}", f"chapter '{slug}' is in two sessions"
+            seen.add(slug)
+
+
 @checks("predictions")
 def _predictions(doc: dict) -> Iterator[Fault]:
     for i, record in enumerate(doc["records"]):

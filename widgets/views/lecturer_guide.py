@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from widgets.models.lecturer_guide import ChapterGuide, load_guide
+from widgets.models.lecturer_guide import ChapterGuide, Session, load_guide, load_schedule
 from widgets.text import escape, myst_line as _text, myst_safe as _block
 from widgets.views.registry import builder
 
@@ -49,7 +49,17 @@ def chapter_markdown(entry: ChapterGuide) -> str:
     if entry.objectives:
         lines += ["### Learning objectives", ""] + [f"{o.number}. {_text(o.text)}" for o in entry.objectives] + [""]
     if entry.prompts:
-        lines += ["### Discussion prompts", ""] + [f"- {_text(p)}" for p in entry.prompts] + [""]
+        lines += ["### Discussion prompts and model answers", ""]
+        for p in entry.prompts:
+            lines.append(f"- {_text(p.prompt)}")
+            if p.model_answer:
+                lines.append(f"  *Model answer:* {_text(p.model_answer)}")
+        lines.append("")
+    for minutes, plan in ((50, entry.plan_50), (90, entry.plan_90)):
+        if plan:
+            lines += [f"### In {minutes} minutes: keep and cut", "", "**Keep:**", ""]
+            lines += [f"- {_text(k)}" for k in plan.keep] + ["", "**Cut:**", ""] + [f"- {_text(c)}" for c in plan.cut]
+            lines.append("")
     if entry.misconceptions:
         lines += ["### Misconceptions learners bring, and how to address them", ""]
         for m in entry.misconceptions:
@@ -79,3 +89,28 @@ def guide_markdown(entries: list[ChapterGuide] | None = None) -> str:
 def lecturer_guide() -> Markdown:
     """Every chapter's section of the lecturer guide, from data/lecturer_guide.yaml and the knowledge checks."""
     return Markdown(guide_markdown())
+
+
+def schedule_markdown(sessions: list[Session] | None = None, titles: dict[str, str] | None = None) -> str:
+    """The suggested course of four 90-minute sessions, as MyST Markdown tables."""
+    sessions = load_schedule() if sessions is None else sessions
+    titles = {e.slug: e.title for e in load_guide()} if titles is None else titles
+    lines = ["## A course in four 90-minute sessions", ""]
+    for n, s in enumerate(sessions, 1):
+        chapters = "; ".join(_text(titles.get(c, c)) for c in s.chapters)
+        lines += [f"### Session {n}: {_text(s.title)}", "", f"**Chapters:** {chapters}", ""]
+        if s.before:
+            lines += [f"**Before the session:** {_text(s.before)}", ""]
+        lines += ["| Minutes | Activity |", "|---|---|"]
+        start = 0
+        for minutes, activity in s.plan:
+            lines.append(f"| {start}–{start + minutes} | {_text(activity).replace('|', '/')} |")
+            start += minutes
+        lines.append("")
+    return "\n".join(lines)
+
+
+@builder(interactive=False, data_prose=False)
+def course_schedule() -> Markdown:
+    """The lecturer guide's suggested course of four 90-minute sessions, from data/lecturer_guide.yaml."""
+    return Markdown(schedule_markdown())
