@@ -349,6 +349,24 @@ def _ordering_tasks(doc: dict) -> Iterator[Fault]:
     yield from objective_faults(doc)
 
 
+@checks("decision_cases")
+def _decision_cases(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        n = sum(o["correct"] for o in record["options"])
+        if n != 1:
+            yield i, "options", f"exactly one option must have correct: true (the decision), found {n}"
+    yield from objective_faults(doc)
+
+
+@checks("treatment_plans")
+def _treatment_plans(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        kinds = {item["include"] for item in record["items"]}
+        if kinds != {True, False}:
+            yield i, "items", "list items that belong in the plan and items that do not (include: true and false)"
+    yield from objective_faults(doc)
+
+
 @checks("exercises")
 def _exercises(doc: dict) -> Iterator[Fault]:
     yield from objective_faults(doc)
