@@ -96,11 +96,13 @@ def _assessed(chapter: str) -> set[str]:
     from widgets.models.exercises import load_exercises
     from widgets.models.quiz import load_questions
 
+    from widgets.models.decisions import load_decision_cases, load_treatment_plans
     from widgets.models.ordering import load_ordering_tasks
 
+    tasks = [*load_ordering_tasks(), *load_decision_cases(), *load_treatment_plans()]
     return ({o for q in load_questions() if q.chapter == chapter for o in q.objectives}
             | {o for e in load_exercises(chapter) for o in e.objectives}
-            | {o for t in load_ordering_tasks() if t.chapter == chapter for o in t.objectives})
+            | {o for t in tasks if t.chapter == chapter for o in t.objectives})
 
 
 @pytest.mark.parametrize("chapter", chapter_params("coverage", [c.chapter for c in load_objectives()]))
