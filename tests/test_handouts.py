@@ -39,7 +39,9 @@ def leaked(key: str, worksheet: str, min_chars: int = 30) -> list[str]:
     """Sentences of the key (after its title line) that appear in the worksheet."""
     body = key.split("\n", 1)[1] if "\n" in key else key
     sheet = _squash(worksheet)
-    sentences = [s.strip() for s in re.split(r"(?<=[.;:])\s+", body)]
+    # whole sentences: a key line starts "Answer B: <the option's text>", and the option text alone is on the
+    # worksheet by design
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", body)]
     return [s for s in sentences if len(_squash(s)) >= min_chars and _squash(s) in sheet]
 
 
@@ -86,6 +88,8 @@ def test_the_leak_check_can_fail():
     assert leaked(key, "Title\n1. A patient... Fever plus low-flow\noxygen, up to 6 L/min, is grade 2.") == [
         "Fever plus low-flow oxygen, up to 6 L/min, is grade 2."]
     assert not leaked(key, "Title\n1. A patient has a fever. Your answer: ____")
+    assert not leaked("T\n1. Answer B: Years before diagnosis (up to 9.4 years; mean 3.3 years). Right.",
+                      "T\n1. When?\nB. Years before diagnosis (up to 9.4 years; mean 3.3 years)")
     assert numbered_questions("6. Title\n1.\nStem\n2. Stem\n(a) part") == [1, 2]
 
 
