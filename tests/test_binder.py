@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# MyST in live notebooks (issue 11). 2.7.0 needs @jupyter/ydoc 3 and JupyterLab 4.6 disables it; 2.6.0 loads.
+JUPYTERLAB_MYST = "jupyterlab-myst==2.6.0"
 
 
 def test_runtime_and_requirements_pin_the_environment():
@@ -17,7 +19,7 @@ def test_runtime_and_requirements_pin_the_environment():
     unpinned = [r for r in reqs if r != "-e ." and "==" not in r]
     assert not unpinned, f"unpinned requirements: {unpinned}"
     for top in ("jupyter-book==1.0.4.post1", "jupyterlab==", "ipywidgets==", "matplotlib==", "nbval==",
-                "pytest==", "playwright=="):
+                "pytest==", "playwright==", JUPYTERLAB_MYST):
         assert any(r.startswith(top) for r in reqs), top
 
 
@@ -41,3 +43,17 @@ def test_repo2docker_dockerfile(tmp_path):
     install_reqs = next(i for i, l in enumerate(lines) if "pip install" in l and "requirements.txt" in l)
     assert copy_repo < install_reqs, "the repo must be copied in before requirements.txt (it has -e .)"
     assert any("pip install" in l and l.rstrip().endswith(" .") for l in lines), "the package is not installed"
+    # Nothing else in the build context overrides requirements.txt, and the file Binder installs pins
+    # jupyterlab-myst, so Binder's JupyterLab renders the chapters' MyST.
+    assert not (tmp_path / "binder").exists() and not (tmp_path / ".binder").exists()
+    assert JUPYTERLAB_MYST in (tmp_path / "requirements.txt").read_text().splitlines()
+
+
+def test_jupyterlab_myst_is_enabled_in_the_pinned_jupyterlab():
+    """The extension is installed and JupyterLab reports it enabled and OK (2.7.0 shows as disabled here)."""
+    jupyter = Path(sys.executable).parent / "jupyter"
+    out = subprocess.run([str(jupyter), "labextension", "list"], capture_output=True, text=True, timeout=120)
+    text = out.stdout + out.stderr
+    line = next((l for l in text.splitlines() if "jupyterlab-myst" in l), None)
+    assert line is not None, f"jupyterlab-myst is not installed:\n{text}"
+    assert "v2.6.0" in line and "enabled" in line and "OK" in line, line

@@ -1,139 +1,102 @@
-"""The chapters live in JupyterLab: start a server on 127.0.0.1 with a token, open a chapter in Chromium, run
-all cells, and check that its widgets render and respond to a click. Add a chapter by adding a LIVE_CHECKS row.
+"""Every chapter in `_toc.yml`, opened in JupyterLab as Binder serves it, reads like the book.
 
-The server gets its own settings with autosave off, so running the cells never writes outputs into the
-repository; each test also checks that the notebook file is byte-for-byte unchanged afterwards."""
+One JupyterLab server (127.0.0.1, a token, autosave and windowing off) is shared by all chapters. For each chapter,
+in Chromium, before anything runs: no Markdown cell shows raw MyST, and no sentence of a solution, lecturer note or
+other dropdown is visible until its toggle is opened; then one solution is opened and its text is seen. Then
+Run > Run All Cells: every widget the chapter's code builds (read from the notebook and the package's builder
+registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file is byte-for-byte unchanged afterwards, and no
+request leaves 127.0.0.1. Each chapter is executed once here (the other tiers execute each notebook twice)."""
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
+from live_lab import (ROOT, chapter_paths, click_changes_panel, closed_blocks, cross_reference_texts, guard_offline,
+                      hidden_fragments, interactives, load, markdown_sources, markdown_text, normalise, open_chapter,
+                      raw_myst, responsive, run_all, sentence_fragments, start_lab, wait_for_widgets)
 
-# notebook, widget root selector, button to click, text that must then be visible in that widget
-LIVE_CHECKS = [
-    ("chapters/06_car_t.ipynb", ".course-car-t-manufacturing", "3", "Step 3 of 11: Shipping with chain of identity"),
-    ("chapters/01_autoimmunity.ipynb", ".course-therapy-reach", "TNF blockade", "TNF blockade"),
-    ("chapters/10_before_and_around_treatment.ipynb", ".course-vaccine-timing", "Methotrexate",
-     "Methotrexate and Influenza"),
-    ("chapters/03_pathogenic_antibodies.ipynb", ".course-complement", "Avacopan", "Avacopan (Tavneos)"),
-    ("chapters/07_restoring_tolerance.ipynb", ".course-modality-comparison", "Joint pain, no arthritis yet",
-     "Joint pain, no arthritis yet"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = [pytest.mark.browser, pytest.mark.kernel]
+CHAPTERS = chapter_paths()
 
 
 @pytest.fixture(scope="module")
 def lab_server(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 with a random token; always shut down, with its whole process group."""
-    tmp = tmp_path_factory.mktemp("lab")
-    settings = tmp / "settings" / "@jupyterlab" / "docmanager-extension"
-    settings.mkdir(parents=True)
-    (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
-    # JupyterLab 4 renders only the cells in view by default; render all, so every widget is in the page
-    notebook_settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
-    notebook_settings.mkdir(parents=True)
-    (notebook_settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    token, port = secrets.token_hex(16), _free_port()
-    cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
-           f"--LabApp.user_settings_dir={tmp / 'settings'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--ServerApp.open_browser=False"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")  # CI containers often run as root
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
-    log = (tmp / "lab.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start:\n{(tmp / 'lab.log').read_text()[-3000:]}")
-            time.sleep(0.5)
-        yield base, token
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        log.close()
-        assert proc.poll() is not None, "JupyterLab server still running"
+    with start_lab(tmp_path_factory.mktemp("lab")) as server:
+        yield server
 
 
-@pytest.mark.parametrize("notebook, root, button, expected", LIVE_CHECKS, ids=[c[0] for c in LIVE_CHECKS])
-def test_chapter_runs_live_and_widgets_respond(lab_server, browser, notebook, root, button, expected):
-    base, token = lab_server
+def test_every_toc_chapter_is_checked():
+    assert len(CHAPTERS) >= 10 and all((ROOT / c).exists() for c in CHAPTERS)
+
+
+def test_the_source_checks_can_fail():
+    """The helpers find what they look for: raw MyST, and a solution sentence, in text that shows them."""
+    raw = ":::{admonition} Lecturer note\n:class: dropdown note\n(car-t)=\nSee {cite}`x` and {term}`y`.\n```{note}"
+    assert len(raw_myst(raw)) == 6
+    block, = closed_blocks(":::{solution} ex-1\n:class: dropdown\nThe answer is TNF blockade, because it works.\n:::")
+    assert sentence_fragments(block.body)[0] in normalise("… the answer is “TNF blockade”, because it works.")
+
+
+@pytest.mark.parametrize("notebook", CHAPTERS)
+def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook):
+    lab = lab_server
     before = (ROOT / notebook).read_bytes()
+    nb = load(notebook)
+    hidden = hidden_fragments(nb)
+    expected = interactives(nb)
+    assert hidden and expected, f"{notebook}: no solution, lecturer note or widget found in the source"
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    external: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("http://127.0.0.1") or r.request.url.startswith(("data:", "blob:", "ws://127.0.0.1")):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    external = guard_offline(context)
     page = context.new_page()
     try:
-        page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}", wait_until="load")  # reset: no tabs from earlier tests
-        page.locator(".jp-Notebook").first.wait_for(state="visible", timeout=60_000)
-        # wait until the kernel has started (status bar: "<kernel name> | Idle")
-        page.wait_for_function("() => /\\| Idle/.test(document.body.innerText)", timeout=90_000)
-        dialog = page.locator(".jp-Dialog")
-        if dialog.count():  # a kernel chooser, if the environment asks: take the default
-            page.keyboard.press("Enter")
-        # the Run menu acts on the active notebook: activate it by clicking its first cell
-        page.locator(".jp-Notebook:visible .jp-Cell").first.click()
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-        widget = page.locator(root).first
+        open_chapter(page, lab, notebook)
+        cells = markdown_text(page)
+        assert len(cells) == len(markdown_sources(nb))
+        raw = [f"cell {i}: {r}" for i, text in enumerate(cells) for r in raw_myst(text)]
+        assert not raw, f"{notebook} shows raw MyST in JupyterLab:\n" + "\n".join(raw)
+        visible = normalise(" ".join(cells))
+        unread = [t for t in cross_reference_texts(nb) if normalise(t) not in visible]
+        assert not unread, f"{notebook}: cross-references do not show their text in JupyterLab: {unread}"
+        shown = [f"{b.name} {b.title!r}: {f.strip()!r}" for b, fs in hidden.items() for f in fs if f in visible]
+        assert not shown, f"{notebook} shows closed content before it is opened:\n" + "\n".join(shown)
+        setup = page.locator(".jp-CodeCell", has_text="Course setup")
+        assert setup.count() == 1, f"{notebook}: JupyterLab does not show the course setup cell"
+        closed = page.locator(".jp-MarkdownCell .myst details:not([open])")
+        assert closed.count() >= len(hidden), f"{notebook}: {closed.count()} closed toggles for {len(hidden)} blocks"
+
+        # Open the first solution: its text is now there to read.
+        solution = next(b for b in hidden if b.name == "solution" and hidden[b])
+        toggle = page.locator(".jp-MarkdownCell .myst details summary", has_text="Solution").first
+        toggle.scroll_into_view_if_needed()
+        toggle.click()
+        assert hidden[solution][0] in normalise(" ".join(markdown_text(page))), \
+            f"{notebook}: opened the solution but cannot see {hidden[solution][0]!r}"
+
+        t0 = time.perf_counter()
+        run_all(page)
         try:
-            widget.wait_for(state="attached", timeout=120_000)
+            wait_for_widgets(page, dict(expected))
         except Exception:
-            shot = ROOT / "_build" / "live-lab-failure.png"
-            page.screenshot(path=str(shot))
-            raise AssertionError(f"{root} never appeared after Run All Cells; screenshot {shot}") from None
-        widget.scroll_into_view_if_needed()
-        widget.wait_for(state="visible", timeout=30_000)
-        widget.get_by_role("button", name=button, exact=True).first.click()
-        page.wait_for_function(
-            """([root, text]) => [...document.querySelectorAll(root + ' .course-panel h4')]
-                 .some(h => h.offsetParent !== null && h.innerText.startsWith(text))""",
-            arg=[root, expected], timeout=10_000)
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        assert not page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count(), \
-            "a cell raised an error"
-        print(f"{notebook}: ran live; {errors.count()} stderr outputs; blocked external requests: {len(external)}")
+            shot = ROOT / "_build" / f"live-lab-{notebook.rsplit('/', 1)[-1]}.png"
+            shot.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+            raise AssertionError(f"{notebook}: not every widget rendered after Run All ({dict(expected)}); "
+                                 f"screenshot {shot}") from None
+        seconds = time.perf_counter() - t0
+        for selector in responsive(nb):  # each interactive answers a click: another panel shows
+            try:
+                click_changes_panel(page, selector)
+            except Exception as exc:
+                raise AssertionError(f"{notebook}: {selector} did not change after a click: {exc}") from None
+        # where the package is installed, the setup cell does nothing and says nothing
+        assert not setup.locator(".jp-OutputArea-output").count(), f"{notebook}: the setup cell printed something"
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
+        assert not errors.count(), f"{notebook}: a cell raised an error:\n{errors.first.inner_text()[:2000]}"
+        print(f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
+              f"Run All to widgets {seconds:.1f} s")
     finally:
         context.close()
+        lab.shut_down_kernels()
+    assert not external, f"{notebook}: requests left 127.0.0.1: {external[:5]}"
     assert (ROOT / notebook).read_bytes() == before, f"{notebook} was modified by the live run"

@@ -119,6 +119,11 @@ def repository_url() -> str | None:
     return url if url.startswith("https://github.com/") else None
 
 
+def repository_branch() -> str:
+    """The branch launch buttons and the chapters' setup cell point at (tools/bootstrap_cell.py)."""
+    return os.environ.get("COURSE_REPOSITORY_BRANCH", "").strip() or "main"
+
+
 def set_launch_buttons(app: Sphinx, config: Config) -> None:
     options = dict(config.html_theme_options or {})
     url = repository_url()
@@ -135,7 +140,7 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
         else:
             logger.info("course_assets: JupyterHub launch button omitted: set COURSE_JUPYTERHUB_URL to your hub.")
         options.update(repository_url=url, use_repository_button=True, launch_buttons=launch,
-                       repository_branch=os.environ.get("COURSE_REPOSITORY_BRANCH", "main"))
+                       repository_branch=repository_branch())
         logger.info("course_assets: launch buttons point at %s", url)
     config.html_theme_options = options
 
