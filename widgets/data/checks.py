@@ -401,3 +401,21 @@ def objective_faults(doc: dict, field: str = "objectives") -> Iterator[Fault]:
                 yield i, f"{field}.{j}", f"unknown objective '{oid}'; chapter '{record.get('chapter')}' has {mine} (data/objectives.yaml)"
             elif "chapter" in record and owner[oid] != record["chapter"]:
                 yield i, f"{field}.{j}", f"objective '{oid}' belongs to chapter '{owner[oid]}', not '{record['chapter']}'"
+
+
+@checks("jak_stat")
+def _jak_stat(doc: dict) -> Iterator[Fault]:
+    """Every kinase named by a receptor family or an inhibitor is one of the file's `kinases`; no inhibitor twice.
+    (That each inhibitor is a therapy-table record is checked where both files meet, in the model.)"""
+    known = set(doc["kinases"])
+    for i, record in enumerate(doc["records"]):
+        for kinase in record["kinases"]:
+            if kinase not in known:
+                yield i, "kinases", _unknown(kinase, known, "kinase")
+    therapies = [inh["therapy"] for inh in doc["inhibitors"]]
+    for j, inh in enumerate(doc["inhibitors"]):
+        for kinase in inh["kinases"]:
+            if kinase not in known:
+                yield None, f"inhibitors.{j}.kinases", _unknown(kinase, known, "kinase")
+        if therapies.count(inh["therapy"]) > 1:
+            yield None, f"inhibitors.{j}.therapy", f"duplicate inhibitor '{inh['therapy']}'"
