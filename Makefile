@@ -9,7 +9,7 @@ BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book slides test test-fast lint format lab bench currency clean linkcheck
+.PHONY: help env vendor browser book slides handouts test test-fast lint format lab bench currency clean linkcheck
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
@@ -57,10 +57,15 @@ book: env vendor
 	$(PY) -m course_tools.build_book $(BUILD_FLAGS) .
 	@test -f _build/html/index.html && echo "Book: _build/html/index.html"
 	$(MAKE) slides
+	$(MAKE) handouts
 
 # One offline reveal.js deck per chapter, from the book build: _build/html/slides/<chapter>.slides.html
 slides: env vendor
 	$(PY) -m course_tools.build_slides --html-dir _build/html
+
+# Worksheet and answer-key PDFs per chapter, printed by headless Chromium (after a book build).
+handouts: env vendor browser
+	$(PY) -m course_tools.build_handouts --html-dir _build/html
 
 # Every test. nbval runs each chapter twice in one kernel with no network (tests/nbval_twice.py); the tests that
 # need executed notebooks and the book build reuse those runs, so each chapter executes twice in all. Two xdist

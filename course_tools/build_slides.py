@@ -175,6 +175,9 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 cell.metadata["transient"] = {"remove_source": True}
             if "remove-output" in tags:
                 cell.outputs = []
+            for output in cell.get("outputs", []):  # a MyST box from the package, e.g. the learning objectives
+                if "text/markdown" in output.get("data", {}):
+                    output["data"]["text/markdown"] = myst_to_markdown(output["data"]["text/markdown"])
         cells.append(cell)
         caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
         if cell.cell_type == "code" and caption:  # the book shows it under the figure; so does the deck
@@ -274,6 +277,7 @@ def has_maths(nb: nbformat.NotebookNode) -> bool:
 
 
 def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
+    from widgets.views.lecturer_guide import handout_file
     from widgets.views.presentation import PRESENTATION_CSS
 
     nb = executed_notebook(doc, executed)
@@ -281,6 +285,7 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
     stem = Path(doc).name
     resources = {"metadata": {"name": stem}, "course": {
         "chapter_url": f"../{doc}.html",
+        "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
         "widgets_config_url": "../_static/widgets-offline-config.js",
         "presentation_css": PRESENTATION_CSS,
         "has_maths": has_maths(nb),

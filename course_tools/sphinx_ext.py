@@ -45,6 +45,9 @@ WIDGET_SCRIPTS = {
     # load event, on which it renders the widgets. (Parser-blocking, it also left Playwright's "networkidle"
     # unreached on about one load in four.)
     WIDGET_BUNDLE: {"defer": "defer"},
+    # With no kernel: the knowledge checks' running score, and predictions opening their explanation
+    # (course_tools/static/course-assessment.js); deferred, so it runs after the bundle, in order.
+    "course-assessment.js": {"defer": "defer"},
 }
 TEMPLATES = PACKAGE / "templates"
 
@@ -142,15 +145,21 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
 
 
 def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Put a link to the chapter's slide deck at the top of every chapter notebook page, present and future."""
+    """Put links to the chapter's slide deck and its printable handouts (course_course_tools/build_handouts.py) at the top of
+    every chapter notebook page, present and future."""
     if doctree is None or not is_chapter(pagename) or "body" not in context:
         return
     if not str(app.env.doc2path(pagename, False)).endswith(".ipynb"):
         return
+    from widgets.views.lecturer_guide import handout_file
+
     href = context["pathto"](deck_path(pagename), 1)
+    sheet, key = (context["pathto"](handout_file(pagename, kind), 1) for kind in ("worksheet", "key"))
     context["body"] = (
         '<p class="course-deck-link"><a class="reference external" href="' + href + '">'
         "Open this chapter as a slide deck</a> (works offline, with live widgets; press S for speaker notes)</p>"
+        '<p class="course-handout-links">Print: <a class="reference external" href="' + sheet + '">worksheet '
+        '(PDF)</a>, <a class="reference external" href="' + key + '">answer key (PDF)</a></p>'
         + context["body"])
 
 

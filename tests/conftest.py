@@ -104,8 +104,9 @@ def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | Non
                                       "stdout": done.stdout, "stderr": done.stderr, "seeded": seeded}
 
 
-def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None]:
-    """The book and its decks as `make book` makes them, from a clean cache seeded with the first run of every
+def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None,
+                                 subprocess.CompletedProcess | None]:
+    """The book, its decks and its handouts as `make book` makes them, from a clean cache seeded with the first run of every
     chapter that nbval ran without error in this session; course_tools/build_book.py executes the rest."""
     from course_tools.build_book import Executed, fill_cache
     from nbval_twice import find_run, scheduled_runs
@@ -120,11 +121,14 @@ def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.Complet
         fill_cache(BOOK_OUT / "_build" / ".jupyter_cache", seeds)
         build = subprocess.run(BUILD_CMD, cwd=ROOT, capture_output=True, text=True, timeout=900)
         build.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
-    decks = None
+    decks = handouts = None
     if build.returncode == 0:
         decks = subprocess.run([sys.executable, "-m", "course_tools.build_slides", "--html-dir", str(html)],
                                cwd=ROOT, capture_output=True, text=True, timeout=600)
-    return build, decks
+    if decks is not None and decks.returncode == 0:
+        handouts = subprocess.run([sys.executable, "-m", "course_tools.build_handouts", "--html-dir",
+                                   str(html)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return build, decks, handouts
 
 
 @pytest.fixture(scope="session")
@@ -135,10 +139,14 @@ def book_builds(request):
     with session_share.locked(share / "book.lock"):
         record = session_share.read_json(share / "book.json")
         if record is None:
-            build, decks = _build_book(request.config)
-            record = {"build": _record(build, getattr(build, "seeded", None)), "decks": _record(decks)}
+            build, decks, handouts = _build_book(request.config)
+            record = {"build": _record(build, getattr(build, "seeded", None)), "decks": _record(decks),
+                      "handouts": _record(handouts)}
             session_share.write_json(share / "book.json", record)
-    return _completed(record["build"]), _completed(record["decks"])
+    decks = _completed(record["decks"])
+    if decks is not None:
+        decks.handouts = _completed(record.get("handouts"))  # course_tools/build_handouts.py, run after the decks
+    return _completed(record["build"]), decks
 
 
 @pytest.fixture(scope="session")
@@ -163,6 +171,10 @@ def built_book(deck_build) -> Path:
     """The book as `make book` leaves it: the HTML plus one slide deck per chapter (course_tools/build_slides.py)."""
     if deck_build.returncode != 0:
         pytest.fail(f"slide decks failed to build:\n{deck_build.stdout[-3000:]}\n{deck_build.stderr[-3000:]}")
+    handouts = deck_build.handouts
+    if handouts is None or handouts.returncode != 0:
+        out = "" if handouts is None else f"{handouts.stdout[-3000:]}\n{handouts.stderr[-3000:]}"
+        pytest.fail(f"handouts failed to build (course_tools/build_handouts.py):\n{out}")
     return BOOK_OUT / "_build" / "html"
 
 

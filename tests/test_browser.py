@@ -11,7 +11,7 @@ from course_tools.testing.browser_support import assert_clean, open_page
 from course_tools.conventions import chapter_notebooks
 from notebook_runner import ROOT
 from test_book import toc_files
-from widgets.models.quiz import load_questions
+from widgets.models.quiz import letter, load_questions
 from widgets.text import markdown_inline
 
 pytestmark = pytest.mark.browser
@@ -79,14 +79,15 @@ def test_knowledge_check_gives_the_feedback_in_the_data_with_no_kernel(offline_p
     for n, q in enumerate(questions):
         item, verdict = items.nth(n), ".course-feedback-correct:visible, .course-feedback-wrong:visible"
         assert not item.locator(verdict).count(), f"{q.id}: a verdict shows before any answer"
-        wrong = next(o for o in q.options if not o.correct)
-        right = q.options[q.answer_index]
-        item.get_by_role("button", name=wrong.text, exact=True).click()
+        w = next(i for i, o in enumerate(q.options) if not o.correct)
+        wrong, right = q.options[w], q.options[q.answer_index]
+        # the buttons letter the options (A. ..., as the lecturer guide does)
+        item.get_by_role("button", name=f"{letter(w)}. {wrong.text}", exact=True).click()
         shown = item.locator(".course-feedback-wrong:visible")
         shown.wait_for(timeout=5_000)
         text = " ".join(shown.inner_text().split())
         assert "Not quite" in text and plain(wrong.feedback) in text, (q.id, text)
-        item.get_by_role("button", name=right.text, exact=True).click()
+        item.get_by_role("button", name=f"{q.answer_letter}. {right.text}", exact=True).click()
         shown = item.locator(".course-feedback-correct:visible")
         shown.wait_for(timeout=5_000)
         text = " ".join(shown.inner_text().split())

@@ -28,7 +28,7 @@ def test_there_are_chapters_to_check():
 def test_chapter_has_required_parts(doc):
     md, code = text_of(doc)
     missing = [name for name, ok in [
-        ("learning objectives admonition", re.search(r"\{admonition\} Learning objectives", md)),
+        ("learning objectives cell", re.search(r"widgets\.learning_objectives\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code)),
         ("time to learn admonition", re.search(r"\{admonition\} Time to learn", md)),
         ("prerequisites", re.search(r"^#+ Prerequisites", md, re.M)),
         ("summary heading", re.search(r"^#+ Summary", md, re.M)),

@@ -13,6 +13,7 @@ What is exempt, and why (the allowlist is by position, not by paragraph, so new 
 - the "Learning objectives", "Time to learn" and "Prerequisites" blocks: they promise what the chapter will show;
 - "Lecturer note" boxes: teaching directions for the lecturer that restate facts cited in the chapter text;
 - exercise prompts (`{exercise}`): questions, not claims; their solutions *are* checked;
+- the "Marking guide" inside a solution: how to mark the cited model answer above it, not new claims;
 - "Before you click" prompts of the interactive demos: questions posed before the widget;
 - the "Summary" and "What's next" sections: recaps of cited paragraphs and pointers to the next chapter;
 - `chapters/glossary.md`: definitions of terms; where a definition states a fact beyond the definition it cites, and
@@ -48,7 +49,7 @@ NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*(?![\w\-])")
 NOT_A_QUANTITY = re.compile(r"\b(?:type|stage|chapters?|class|classes|signal)\s+(?:[IVX]+|\d+)(?:\s*(?:,|and|or)\s*(?:[IVX]+|\d+))*",
                             re.I)
 ROLES = re.compile(r"\{(?:term|doc|ref|numref)\}`[^`]*`")
-EXEMPT_ADMONITIONS = re.compile(r"\{admonition\}\s*(Learning objectives|Time to learn|Lecturer note)")
+EXEMPT_ADMONITIONS = re.compile(r"\{admonition\}\s*(Learning objectives|Time to learn|Lecturer note|Marking guide)")
 EXEMPT_HEADINGS = re.compile(r"^#+\s*(Summary|What's next|Prerequisites|What the course covers)\b", re.I)
 
 

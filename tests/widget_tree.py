@@ -20,8 +20,14 @@ def builders(kind: str = "interactive"):
 
 
 def call_builder(name):
-    """Call a builder with no arguments, or once per chapter for a `chapter` argument (knowledge checks)."""
+    """Call a builder with no arguments, once per record of its dataset for a builder registered with
+    `records=...`, or once per chapter for a `chapter` argument (knowledge checks)."""
+    from widgets.data import load_dataset
+    from widgets.views.registry import BUILDERS
+
     fn = getattr(widgets, name)
+    if BUILDERS[name].records:
+        return [fn(r["id"]) for r in load_dataset(BUILDERS[name].records).records]
     required = [p for p in inspect.signature(fn).parameters.values()
                 if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     if not required:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -23,3 +24,23 @@ def markdown_inline(text: str) -> str:
 
 def escape(text: str) -> str:
     return html.escape(str(text), quote=True)
+
+
+_CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.S)
+
+
+def myst_safe(text: str) -> str:
+    """Data text placed into MyST Markdown that the book renders (objectives, the lecturer guide): kept as
+    written, except that `<` is escaped outside backtick spans, so a data file cannot inject HTML into the page.
+    Inside a span (a role such as {term}`B cells <B cell>`, or code) `<` is literal text, never HTML."""
+    text, out, last = str(text), [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out += [text[last:m.start()].replace("<", "&lt;"), m.group(0)]
+        last = m.end()
+    out.append(text[last:].replace("<", "&lt;"))
+    return "".join(out).strip()
+
+
+def myst_line(text: str) -> str:
+    """One line of data text for a MyST list item: whitespace folded, HTML neutralised."""
+    return " ".join(myst_safe(text).split())

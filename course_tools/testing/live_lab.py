@@ -165,16 +165,21 @@ def click_changes_panel(page, selector: str) -> str:
     """Click the first control of the widget not already chosen; wait until the widget's visible text changes.
     Returns the button's label (so a failure can say which)."""
     root = page.locator(selector).first
-    # the controls the course's widgets use: toggle buttons, radio buttons, sliders
+    # the controls the course's widgets use: toggle buttons, radio buttons, dropdowns, sliders
     buttons = root.locator(".widget-toggle-button:not(.mod-active), button:not(.mod-active)")
     radios = root.locator(".widget-radio-box input[type=radio]:not(:checked)")
     page.evaluate("(sel) => { const r = document.querySelector(sel); r.dataset.courseBefore = r.innerText; }",
                   selector)
+    selects = root.locator("select")
     if buttons.count() or radios.count():
         control = buttons.first if buttons.count() else radios.first
         label = control.inner_text() or control.get_attribute("value") or "radio"
         control.scroll_into_view_if_needed()
         control.click()
+    elif selects.count():  # dropdowns (the ordering task's position controls): choose the next option
+        control = selects.first
+        control.scroll_into_view_if_needed()
+        label = control.select_option(index=1)[0]
     else:  # a widget driven by sliders only: move the first one a step with the keyboard
         control = root.locator("[role=slider]").first
         label = control.get_attribute("aria-valuetext") or "slider"
@@ -323,6 +328,8 @@ def _builder_calls(nb: dict) -> list[tuple[str, str]]:
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "widgets"
                     and node.func.attr in BUILDERS):
                 widget = eval(compile(ast.Expression(node), "<chapter>", "eval"), {"widgets": widgets})  # noqa: S307
+                if not hasattr(widget, "_dom_classes"):
+                    continue  # a Markdown builder (the objectives box, the guide): text, not a widget
                 classes = [c for c in widget._dom_classes if c != "course-widget"]
                 found.append((".jp-OutputArea-output ." + (classes[0] if classes else "course-widget"),
                               node.func.attr))

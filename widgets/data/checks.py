@@ -45,6 +45,7 @@ def _knowledge_checks(doc: dict) -> Iterator[Fault]:
         n = sum(o["correct"] for o in record["options"])
         if n != 1:
             yield i, "options", f"exactly one option must have correct: true, found {n}"
+    yield from objective_faults(doc)
 
 
 @checks("therapy_reach")
@@ -367,6 +368,98 @@ def _b_cell_return(doc: dict) -> Iterator[Fault]:
             if previous_end is None or phase["from"] < previous_end:
                 yield i, f"phases.{j}.from", f"starts at week {phase['from']}, before the previous phase ends"
             previous_end = phase["until"]
+
+
+# ---- assessment (objectives, knowledge checks v2, predictions, tasks, exercises) ------------------------------
+@checks("lecturer_guide")
+def _lecturer_guide(doc: dict) -> Iterator[Fault]:
+    """The schedule names chapters by their slugs (data/objectives.yaml) and places each at most once."""
+    from widgets.data import load_dataset
+
+    known = [r["id"] for r in load_dataset("objectives").records]
+    seen: set[str] = set()
+    for n, session in enumerate(doc.get("schedule", [])):
+        for j, slug in enumerate(session["chapters"]):
+            if slug not in known:
+                yield None, f"schedule.{n}.chapters.{j}", _unknown(slug, known, "chapter")
+            elif slug in seen:
+                yield None, f"schedule.{n}.chapters.{j}", f"chapter '{slug}' is in two sessions"
+            seen.add(slug)
+
+
+@checks("predictions")
+def _predictions(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        n = sum(o["correct"] for o in record["options"])
+        if n != 1:
+            yield i, "options", f"exactly one option must have correct: true (what the interactive shows), found {n}"
+
+
+@checks("ordering_tasks")
+def _ordering_tasks(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        ids = [s["id"] for s in record["steps"]]
+        for field, message in _duplicates(record["steps"], "steps", "step"):
+            yield i, field, message
+        if sorted(record["shown_order"]) != sorted(ids):
+            yield i, "shown_order", f"must list each step id once; steps are {ids}"
+        elif record["shown_order"] == ids:
+            yield i, "shown_order", "shows the steps in the right order, which gives the answer away"
+    yield from objective_faults(doc)
+
+
+@checks("decision_cases")
+def _decision_cases(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        n = sum(o["correct"] for o in record["options"])
+        if n != 1:
+            yield i, "options", f"exactly one option must have correct: true (the decision), found {n}"
+    yield from objective_faults(doc)
+
+
+@checks("treatment_plans")
+def _treatment_plans(doc: dict) -> Iterator[Fault]:
+    for i, record in enumerate(doc["records"]):
+        kinds = {item["include"] for item in record["items"]}
+        if kinds != {True, False}:
+            yield i, "items", "list items that belong in the plan and items that do not (include: true and false)"
+    yield from objective_faults(doc)
+
+
+@checks("exercises")
+def _exercises(doc: dict) -> Iterator[Fault]:
+    yield from objective_faults(doc)
+
+
+@checks("objectives")
+def _objectives(doc: dict) -> Iterator[Fault]:
+    """Objective ids unique across the course (items, exercises and tasks refer to them); one record per notebook."""
+    owner: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    for i, record in enumerate(doc["records"]):
+        if record["chapter"] in paths:
+            yield i, "chapter", f"notebook {record['chapter']} already has objectives (record '{paths[record['chapter']]}')"
+        paths.setdefault(record["chapter"], record["id"])
+        for j, objective in enumerate(record["objectives"]):
+            if objective["id"] in owner:
+                yield i, f"objectives.{j}.id", (f"objective id '{objective['id']}' is already used by chapter "
+                                                f"'{owner[objective['id']]}'")
+            owner.setdefault(objective["id"], record["id"])
+
+
+def objective_faults(doc: dict, field: str = "objectives") -> Iterator[Fault]:
+    """Records that name the objectives they assess (with their `chapter` slug) name known objectives of that
+    chapter (data/objectives.yaml)."""
+    from widgets.data import load_dataset  # here, not at import: the objectives file is loaded only when needed
+
+    owner = {o["id"]: r["id"] for r in load_dataset("objectives").records for o in r["objectives"]}
+    for i, record in enumerate(doc["records"]):
+        for j, oid in enumerate(record.get(field, ())):
+            if oid not in owner:
+                mine = [o for o, ch in owner.items() if ch == record.get("chapter")]
+                yield i, f"{field}.{j}", f"unknown objective '{oid}'; chapter '{record.get('chapter')}' has {mine} (data/objectives.yaml)"
+            elif "chapter" in record and owner[oid] != record["chapter"]:
+                yield i, f"{field}.{j}", f"objective '{oid}' belongs to chapter '{owner[oid]}', not '{record['chapter']}'"
 
 
 @checks("jak_stat")

@@ -1,22 +1,31 @@
-"""Knowledge check: each answer button reveals feedback for that answer; no kernel needed."""
+"""Knowledge check: each answer button reveals feedback for that answer; no kernel needed.
+
+The running score under the questions is kept by a Python observer in a live kernel, and on the static page
+(no kernel) by a small local script, course_tools/static/course-assessment.js, which reads the visible feedback panels and
+fills the template carried by the score element (widgets.models.quiz.SCORE_TEMPLATE).
+"""
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.quiz import Question, load_questions
-from widgets.text import markdown_inline, markdown_to_html
+from widgets.models.quiz import SCORE_TEMPLATE, Option, Question, letter, load_questions, score_text
+from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import ROOT_CLASS, html_panel, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
 
-def _feedback_panel(question: Question, index: int) -> ipw.HTML:
-    option = question.feedback_for(index)
-    # Words and a symbol carry the verdict, so it does not depend on colour.
-    verdict = ("✔ Correct." if option.correct else "✘ Not quite.")
+def feedback_panel(option: Option, *, right: str = "✔ Correct.", wrong: str = "✘ Not quite.") -> ipw.HTML:
+    """The panel shown when `option` is chosen. Words and a symbol carry the verdict, so it does not depend on
+    colour; the CSS class tells the static page's script (course-assessment.js) which verdict is showing."""
+    verdict = right if option.correct else wrong
     css = "course-feedback-correct" if option.correct else "course-feedback-wrong"
     return html_panel(f'<div class="{css}" role="status"><strong>{verdict}</strong> '
                       f'{markdown_inline(option.feedback)}</div>')
+
+
+def _feedback_panel(question: Question, index: int) -> ipw.HTML:
+    return feedback_panel(question.feedback_for(index))
 
 
 class KnowledgeCheck(ipw.VBox):
@@ -28,15 +37,26 @@ class KnowledgeCheck(ipw.VBox):
         blocks = []
         for n, q in enumerate(questions, start=1):
             panels = [_feedback_panel(q, i) for i in range(len(q.options))]
-            item = ChoicePanels([o.text for o in q.options], panels, description="Your answer:", initial=None)
+            labels = [f"{letter(i)}. {o.text}" for i, o in enumerate(q.options)]
+            item = ChoicePanels(labels, panels, description="Your answer:", initial=None)
             item.add_class("course-question")
             self.items.append(item)
             prompt = ipw.HTML(f'<div class="course-prompt"><strong>Question {n}.</strong> '
                               f'{markdown_to_html(q.prompt)}</div>')
             blocks += [prompt, item, ipw.HTML(sources_html(q.sources))]
-        super().__init__(children=blocks)
+        self.score = ipw.HTML()
+        self.score.add_class("course-score-box")
+        self._show_score()
+        for item in self.items:
+            item.buttons.observe(lambda _change: self._show_score(), names="value")
+        super().__init__(children=[*blocks, self.score])
         self.add_class(ROOT_CLASS)
         self.add_class("course-knowledge-check")
+
+    def _show_score(self) -> None:
+        text = score_text(self.questions, [item.buttons.value for item in self.items])
+        self.score.value = (f'<p class="course-score" role="status" aria-live="polite" '
+                            f'data-template="{escape(SCORE_TEMPLATE)}">{escape(text)}</p>')
 
     def answer(self, question_number: int, option: int) -> str:
         """Choose an answer from Python (tests, live kernel); returns the feedback text shown."""
