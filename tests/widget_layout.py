@@ -18,18 +18,24 @@ TRUNCATED_JS = "() => {" + _VISIBLE + """
       .trim().slice(0, 60))} (${e.clientWidth}px shown of ${e.scrollWidth}px)`);
 }"""
 
-# A widget whose box reaches past the page's right edge, or pushes the page into sideways scrolling. A box that
-# scrolls sideways inside the page (a `.course-scroll`, with its visible cue) stays inside the page and is fine.
+# Anything in a widget that reaches past the page's right edge: the widget itself, or a part of it that is cut
+# off or pushes the page sideways. A part inside a box that scrolls sideways and itself fits the page (a wide
+# table or diagram with its visible cue) is fine: the reader scrolls it. (The theme's own markup is not probed.)
 TOO_WIDE_JS = "() => {" + _VISIBLE + """
   const page = document.documentElement.clientWidth;
-  const roots = [...document.querySelectorAll('.course-widget')]
-    .filter(r => !r.parentElement.closest('.course-widget') && shown(r));
-  const out = roots.filter(r => r.getBoundingClientRect().right > page + 0.5)
-    .map(r => `${r.className.split(' ').filter(c => c.startsWith('course-') && c !== 'course-widget').join(' ')}`
-              + ` is ${Math.round(r.getBoundingClientRect().right)}px wide on a ${page}px page`);
-  if (document.documentElement.scrollWidth > page + 0.5)
-    out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px on a ${page}px viewport`);
-  return out;
+  const scrolls = (e, root) => { for (let a = e.parentElement; a && a !== root.parentElement; a = a.parentElement)
+      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return a.getBoundingClientRect().right <= page + 0.5;
+    return false; };
+  const name = r => r.className.split(' ').filter(c => c.startsWith('course-') && c !== 'course-widget').join(' ');
+  return [...document.querySelectorAll('.course-widget')]
+    .filter(r => !r.parentElement.closest('.course-widget') && shown(r)).flatMap(r => {
+      const out = [...r.querySelectorAll('*')].filter(e => shown(e) && e.getBoundingClientRect().right > page + 0.5
+        && !scrolls(e, r));
+      if (r.getBoundingClientRect().right > page + 0.5) out.unshift(r);
+      return out.length ? [`${name(r)}: ${out.length} element(s) reach past the ${page}px page, e.g. `
+        + `${out[0].tagName.toLowerCase()}.${String(out[0].className.baseVal ?? out[0].className).split(' ')[0]}`
+        + ` to ${Math.round(out[0].getBoundingClientRect().right)}px`] : [];
+    });
 }"""
 
 # Text inside a widget's SVG diagram rendered smaller than `min_px` (font size times the SVG's on-screen scale).
