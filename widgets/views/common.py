@@ -67,5 +67,6 @@ def readable_diagram(svg: str) -> str:
     sized = (opened.replace('style="', f'style="min-width:{min_width:.0f}px;', 1) if 'style="' in opened
              else opened[:-1] + f' style="min-width:{min_width:.0f}px">')
     # A box that scrolls must be reachable with the keyboard (WCAG 2.1.1), and a focusable box needs a name.
-    return (f'<div class="course-diagram" tabindex="0" role="region" aria-label="Diagram, scrolls sideways">'
+    # role=group, not region: several diagrams on a page must not become landmarks of the same name.
+    return (f'<div class="course-diagram" tabindex="0" role="group" aria-label="Diagram, scrolls sideways">'
             f'{svg[:tag.start()]}{sized}{svg[tag.end():]}</div>')
