@@ -9,7 +9,8 @@ BYTECODE_STAMP := $(VENV)/.bytecode
 VENDOR_STAMP := .vendor/stamp.json
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: help env vendor browser book slides handouts test test-fast lint format lab bench currency clean linkcheck
+.PHONY: help env vendor browser book slides handouts test test-fast lint format lab bench currency clean linkcheck \
+  screenshots
 
 help:
 	@echo "make book   - build the book into _build/html (clean execution cache)"
@@ -97,6 +98,11 @@ lab: env
 bench: env vendor browser
 	$(PY) -m course_tools.bench $(BENCH_ARGS)
 	$(PY) -m course_tools.currency --stale-only
+
+# PNGs of every widget page at 390 and 1300 px, light and dark, into _build/screenshots/ (never committed), with
+# the layout probes' findings; after `make book`.
+screenshots: env vendor browser
+	$(PY) -m course_tools.screenshots
 
 # A report, never a failing check: records and chapters by the date they were last checked (issue 12).
 currency: env

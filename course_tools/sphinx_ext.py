@@ -225,6 +225,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", fix_page)
     # Visible keyboard focus and other small fixes on top of the theme (course_tools/static/course-a11y.css).
     app.add_css_file("course-a11y.css")
+    # Widgets readable at every width, nothing truncated (course_tools/static/course-widget-layout.css).
+    app.add_css_file("course-widget-layout.css")
     # Written after the build by course_tools.icons: the theme's icon font, cut to the icons the book uses.
     app.add_css_file("course-icons.css")
     app.connect("build-finished", cut_icon_font)

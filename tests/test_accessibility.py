@@ -221,23 +221,41 @@ OWNER_JS = """([violations, theme]) => violations.map(v => v.nodes.map(n => {
 }))"""
 
 
+# Both of the theme's modes: a reader whose system is dark gets data-theme="dark" on <html> (the theme's
+# "auto" follows prefers-color-scheme; the stored choice makes it certain). Dark pages are keyed "<page> [dark]".
+# The decks (slides/) have one look, reveal.js's, with no theme and no dark mode: they are audited once.
+MODES = {"light": "", "dark": " [dark]"}
+
+
 @pytest.fixture(scope="session")
 def page_audits(browser, book_server, built_book):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    guard = OfflineGuard(context)
-    page = context.new_page()  # watched by the guard, as every page of its context
     axe = AXE_JS.read_text(encoding="utf-8")
-    audits = {}
-    for rel in built_pages(built_book):
-        open_and_wait(page, book_server + rel)
-        page.add_script_tag(content=axe)
-        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-        for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS]), strict=True):
-            for node, owner in zip(v["nodes"], owners, strict=True):
-                node["owner"] = owner
-        audits[rel] = {"axe": violations, "headings": page.evaluate(HEADINGS_JS), **page.evaluate(AUDIT_JS)}
-    audits["_guard"] = {"problems": guard.problems()}
-    context.close()
+    audits, problems = {}, []
+    for mode, suffix in MODES.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+        # (the context's first about:blank has no storage: the script must not throw there)
+        context.add_init_script(f"if (location.protocol.startsWith('http')) {{ localStorage.setItem('mode', '{mode}');"
+                                f" localStorage.setItem('theme', '{mode}'); }}")
+        guard = OfflineGuard(context)
+        page = context.new_page()  # watched by the guard, as every page of its context
+        for rel in built_pages(built_book):
+            deck = rel.startswith("slides/")
+            if deck and mode == "dark":
+                continue
+            open_and_wait(page, book_server + rel)
+            theme = page.evaluate("document.documentElement.dataset.theme")
+            assert deck or theme == mode, f"{rel}: asked for the {mode} mode, the page shows data-theme={theme!r}"
+            page.add_script_tag(content=axe)
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+            for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS]), strict=True):
+                for node, owner in zip(v["nodes"], owners, strict=True):
+                    node["owner"] = owner
+            audits[rel + suffix] = {"axe": violations, "headings": page.evaluate(HEADINGS_JS),
+                                    **page.evaluate(AUDIT_JS)}
+        problems += guard.problems()
+        context.close()
+    audits["_guard"] = {"problems": problems}
     return audits
 
 

@@ -3,6 +3,7 @@ the widgets driven in Python."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -290,3 +291,53 @@ def test_grading_explorer_every_combination_shows_the_model_grade():
     icans.select(0, 0, 1, 0, 0)
     assert "Grade 3" in icans.notes[2].visible().value
 
+
+
+def _lines(section) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", n.visible().value) for n in section.notes]
+
+
+def test_grading_lines_claim_no_grade_for_every_combination_that_sets_none():
+    """Issue 16: with no fever, the hypotension line once read "On its own this finding sets: Grade 1". In every
+    combination whose grade is 0, no line under a finding names a grade, and without fever every other line says
+    that there is no CRS without fever."""
+    import widgets
+
+    g = widgets.grading_explorer()
+    crs, icans = g.section("crs"), g.section("icans")
+    no_grade = 0
+    for combo in itertools.product(range(2), range(4), range(4)):
+        if crs.select(*combo):
+            continue
+        no_grade += 1
+        fever, *others = _lines(crs)
+        assert fever.startswith("No CRS") and "fever is required" in fever and "Grade" not in fever, (combo, fever)
+        assert all(line == CRS.without_required for line in others), (combo, others)
+        assert "no CRS without fever" in CRS.without_required and "Grade" not in CRS.without_required
+    assert no_grade == 16  # every combination without fever, and only those
+    for combo in itertools.product(*(range(len(d.levels)) for d in ICANS_DOMAINS)):
+        if icans.select(*combo):
+            continue
+        no_grade += 1
+        assert all(line == "This finding adds nothing to the grade" for line in _lines(icans)), (combo, _lines(icans))
+    assert no_grade == 17
+
+
+def test_grading_lines_say_what_each_finding_contributes_with_fever():
+    import widgets
+
+    crs = widgets.grading_explorer().section("crs")
+    crs.select(1, 0, 0)
+    assert _lines(crs) == ["CRS, at least Grade 1", "This finding adds nothing to the grade",
+                           "This finding adds nothing to the grade"]
+    crs.select(1, 1, 3)
+    assert _lines(crs)[1:] == ["This finding sets at least Grade 2", "This finding sets at least Grade 4"]
+    crs.select(0, 1, 3)
+    assert _lines(crs)[1:] == [CRS.without_required] * 2
+
+
+def test_a_scale_with_a_required_domain_needs_its_absent_line(course_content):
+    course_content.patch("car_t_grading", lambda d: d["records"][0].pop("without_required"))
+    with pytest.raises(DataError) as exc:
+        load_grading()
+    assert "data/car_t_grading.yaml" in str(exc.value) and "field 'without_required'" in str(exc.value)

@@ -102,3 +102,18 @@ def test_jslink_is_called_only_in_the_panel_module():
     root = Path(widgets.__file__).parent
     calls = [str(f.relative_to(root)) for f in root.rglob("*.py") if "jslink(" in f.read_text(encoding="utf-8")]
     assert calls == ["views/panels.py"]
+
+
+def test_readable_diagram_keeps_the_width_at_which_the_smallest_text_is_readable():
+    from widgets.views.common import MIN_DIAGRAM_TEXT_PX, readable_diagram
+
+    svg = ('<svg role="img" viewBox="0 0 720 200" width="100%" style="max-width:720px">'
+           '<text font-size="12">a</text><text font-size="8">b</text></svg>')
+    out = readable_diagram(svg)
+    assert out.startswith('<div class="course-diagram" tabindex="0" role="group" aria-label=') and "><svg " in out
+    assert out.endswith("</svg></div>")
+    # 8 units must render at 10 px: the diagram never gets narrower than 720 * 10 / 8 = 900 px
+    assert f'style="min-width:{720 * MIN_DIAGRAM_TEXT_PX / 8:.0f}px;max-width:720px"' in out
+    assert 'style="min-width:600px"' in readable_diagram('<svg viewBox="0 0 600 10"><text font-size="10"/></svg>')
+    with pytest.raises(ValueError, match="viewBox"):
+        readable_diagram("<svg><text>no sizes</text></svg>")

@@ -166,6 +166,8 @@ def _car_t_grading(doc: dict) -> Iterator[Fault]:
             grades = [level["grade"] for level in domain["levels"]]
             if grades != sorted(grades):
                 yield i, f"domains.{j}.levels", f"levels must run from mild to severe; their grades are {grades}"
+        if any(d.get("required") for d in scale["domains"]) and "without_required" not in scale:
+            yield i, "without_required", "a scale with a required domain needs the line shown while it is absent"
 
 
 @checks("pharmacokinetics")

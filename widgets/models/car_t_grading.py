@@ -37,6 +37,8 @@ class Scale:
     explain_none: str
     explain_graded: str
     sources: tuple[str, ...]
+    contribution: dict[str, str]   # the words of the line under a finding: "sets" ({grade}) and "nothing"
+    without_required: str | None   # that line for every other finding while a required domain is absent
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:
@@ -67,6 +69,32 @@ class Scale:
     def explain(self, grade: int) -> str:
         return self.explain_graded if grade else self.explain_none
 
+    @property
+    def required(self) -> tuple[int, ...]:
+        """The positions of the required domains (fever, for CRS)."""
+        return tuple(k for k, d in enumerate(self.domains) if d.required)
+
+    def contribution_of(self, k: int, level: int, required_present: bool = True) -> str:
+        """The line under domain k's finding: what that finding contributes to the grade. While a required
+        finding is absent, every other finding contributes nothing, whatever it would set on its own."""
+        domain = self.domains[k]
+        grade, note = domain.grade(level), domain.notes[level]
+        if note:
+            return note
+        if not domain.required and not required_present:
+            return self.without_required
+        return self.contribution["sets"].format(grade=self.words[grade]) if grade else self.contribution["nothing"]
+
+    def line_inputs(self, k: int) -> tuple[int, ...]:
+        """The domains whose findings decide the line under domain k: the required ones, then k itself."""
+        return (k,) if self.domains[k].required else (*self.required, k)
+
+    def line(self, k: int, chosen: Sequence[int]) -> str:
+        """The line under domain k for the levels `chosen` of `line_inputs(k)`, in that order."""
+        inputs = self.line_inputs(k)
+        present = all(self.domains[j].grade(i) > 0 for j, i in zip(inputs[:-1], chosen[:-1]))
+        return self.contribution_of(k, chosen[-1], present)
+
 
 @dataclass(frozen=True)
 class Grading:
@@ -93,5 +121,6 @@ def _domain(d: dict) -> Domain:
 def load_grading() -> Grading:
     ds = load_dataset("car_t_grading")
     scales = tuple(Scale(r["id"], r["short"], r["title"], tuple(_domain(d) for d in r["domains"]), tuple(r["grades"]),
-                         r["explain_none"], r["explain_graded"], tuple(r["sources"])) for r in ds.records)
+                         r["explain_none"], r["explain_graded"], tuple(r["sources"]), ds.meta["contribution"],
+                         r.get("without_required")) for r in ds.records)
     return Grading(scales, ds.meta["note"])

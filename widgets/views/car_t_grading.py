@@ -36,13 +36,20 @@ def _radio(domain: Domain) -> ipw.RadioButtons:
                             layout=ipw.Layout(width="auto"))
 
 
-def _domain_note(scale: Scale, domain: Domain) -> tuple[ipw.RadioButtons, PanelTree]:
-    """A domain's radio buttons and, under them, what the chosen finding sets on its own."""
-    control = _radio(domain)
+def _domain_note(scale: Scale, k: int, controls: list[ipw.RadioButtons]) -> PanelTree:
+    """The line under domain k's radio buttons: what the chosen finding contributes. It follows the domain's own
+    control and, for a domain that is not required, the required domains' controls too (no fever: no CRS)."""
+    deps = scale.line_inputs(k)
     look = {"layout": ipw.Layout(), "style": HTMLStyle()}
-    notes = [ipw.HTML(f"<small>On its own this finding sets: <strong>{escape(note or scale.words[g])}</strong></small>",
-                      **look) for g, note in zip(domain.grades, domain.notes, strict=True)]
-    return control, PanelTree([control], [len(notes)], lambda ix: notes[ix[0]])
+    lines: dict[str, ipw.HTML] = {}
+
+    def line(ix: tuple[int, ...]) -> ipw.HTML:
+        text = scale.line(k, ix)
+        if text not in lines:  # one panel per distinct line, shared by the Stacks that show it
+            lines[text] = ipw.HTML(f'<small class="course-contribution">{escape(text)}</small>', **look)
+        return lines[text]
+
+    return PanelTree([controls[j] for j in deps], [len(scale.domains[j].levels) for j in deps], line)
 
 
 class ScaleSection(ipw.VBox):
@@ -50,9 +57,8 @@ class ScaleSection(ipw.VBox):
 
     def __init__(self, scale: Scale):
         self.scale = scale
-        rows = [_domain_note(scale, d) for d in scale.domains]
-        self.controls = [c for c, _ in rows]
-        self.notes = [tree for _, tree in rows]
+        self.controls = [_radio(d) for d in scale.domains]
+        self.notes = [_domain_note(scale, k, self.controls) for k in range(len(scale.domains))]
         badges = {g: grade_badge(scale.short, g, scale.words, scale.explain(g)) for g in range(5)}
         self.tree = PanelTree(self.controls, [len(d.levels) for d in scale.domains],
                               lambda state: badges[scale.finish(state)], step=scale.fold, start=scale.START)
@@ -67,8 +73,8 @@ class ScaleSection(ipw.VBox):
     def select(self, *levels: int) -> int:
         """Python-side: one level per domain, as the browser links do; returns the grade."""
         self.tree.select(*levels)
-        for note, level in zip(self.notes, levels, strict=True):
-            note.select(level)
+        for k, note in enumerate(self.notes):
+            note.select(*(levels[j] for j in self.scale.line_inputs(k)))
         return self.scale.grade(*levels)
 
     def shown(self) -> ipw.Widget:

@@ -11,7 +11,7 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_manufacturing import LOCATIONS, Manufacturing, Step, load_manufacturing
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
 from widgets.views.registry import builder
 
@@ -98,9 +98,8 @@ def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ip
         dur += " — an illustrative estimate: the sources give the overall turnaround, not this step"
     return html_panel(
         f"<h4>Step {step.number} of {len(model.steps)}: {escape(step.title)}</h4>"
-        f"{step_svg(model, step)}"
-        f"<p><strong>Where:</strong> {escape(step.location_label)}. "
-        f"<strong>Who:</strong> {markdown_inline(step.who)}</p>"
+        f"{readable_diagram(step_svg(model, step))}"
+        f"<p><strong>Where:</strong> {escape(step.location_label)}. <strong>Who:</strong> {markdown_inline(step.who)}</p>"
         f"<div><strong>What happens.</strong> {markdown_to_html(step.what)}</div>"
         f"<div><strong>What is checked.</strong> {markdown_to_html(step.checks)}</div>"
         f"<p><strong>Typical duration:</strong> {escape(dur)}.</p>"

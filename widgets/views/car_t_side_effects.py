@@ -9,7 +9,7 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_adverse_events import EVIDENCE, AdverseEvent, SideEffects, day_label, load_side_effects, timeline_days
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
 from widgets.views.registry import builder
 
@@ -97,7 +97,7 @@ def day_panel(model: SideEffects, evidence: str, day_index: int, look: dict | No
         note = ("<p class='course-note'><strong>Not drawn, no timing data</strong> in the sources read: "
                 + ", ".join(escape(e.short) for e in missing) + " (see the details below).</p>")
     return html_panel(f"<h4>{escape(day_label(day).capitalize())}: {escape(EVIDENCE[evidence].lower())}</h4>"
-                      f"{timeline_svg(model, evidence, day_index)}"
+                      f"{readable_diagram(timeline_svg(model, evidence, day_index))}"
                       f"<p><strong>In their typical window:</strong> {len(active)} event(s).</p>{listing}{note}",
                       **(look or {}))
 

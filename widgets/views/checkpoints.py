@@ -5,7 +5,7 @@ import ipywidgets as ipw
 
 from widgets.models.checkpoints import NO_DRUG, CheckpointModel, Outcome, load_checkpoints
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -42,7 +42,7 @@ def outcome_panel(model: CheckpointModel, signal1: bool, cd28: bool, ctla4: bool
     o = model.outcome(signal1, cd28, ctla4, pd1, drug)
     drug_html = (f"<p><strong>{escape(model.drug(drug).label)}.</strong> {markdown_inline(o.drug_effect)}</p>"
                  if drug != NO_DRUG else "")
-    return html_panel(f'<h4 class="course-outcome">{escape(o.headline)}</h4>{signals_svg(model, o)}'
+    return html_panel(f'<h4 class="course-outcome">{escape(o.headline)}</h4>{readable_diagram(signals_svg(model, o))}'
                       f'<p>{markdown_inline(o.explanation)}</p>{drug_html}{sources_html(o.sources)}')
 
 

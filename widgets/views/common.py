@@ -2,6 +2,7 @@
 panels themselves are in `widgets.views.panels`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import ipywidgets as ipw
@@ -38,3 +39,29 @@ def html_panel(inner_html: str, *, layout: ipw.Layout | None = None,
 def shared_panel_look() -> dict:
     """One Layout and one Style to share across many `html_panel`s of one widget."""
     return {"layout": ipw.Layout(width="100%"), "style": HTMLStyle()}
+
+
+# Diagram text stays readable on a phone: smaller than this (CSS px), a diagram scrolls sideways instead.
+MIN_DIAGRAM_TEXT_PX = 10
+_SVG_TAG = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX_WIDTH = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
+_FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([\d.]+)')
+
+
+def readable_diagram(svg: str) -> str:
+    """An inline SVG diagram in a box that scrolls sideways (tools/static/course-widget-layout.css draws the cue)
+    once the page is too narrow to show its smallest text at MIN_DIAGRAM_TEXT_PX: the diagram keeps the width
+    at which that text is that size, instead of shrinking with the page."""
+    tag = _SVG_TAG.search(svg)
+    width = _VIEWBOX_WIDTH.search(tag.group(0)) if tag else None
+    sizes = [float(s) for s in _FONT_SIZE.findall(svg)]
+    if not (width and sizes):
+        raise ValueError("readable_diagram: needs an <svg> with a viewBox and font sizes on its text")
+    min_width = float(width.group(1)) * MIN_DIAGRAM_TEXT_PX / min(sizes)
+    opened = tag.group(0)
+    sized = (opened.replace('style="', f'style="min-width:{min_width:.0f}px;', 1) if 'style="' in opened
+             else opened[:-1] + f' style="min-width:{min_width:.0f}px">')
+    # A box that scrolls must be reachable with the keyboard (WCAG 2.1.1), and a focusable box needs a name.
+    # role=group, not region: several diagrams on a page must not become landmarks of the same name.
+    return (f'<div class="course-diagram" tabindex="0" role="group" aria-label="Diagram, scrolls sideways">'
+            f'{svg[:tag.start()]}{sized}{svg[tag.end():]}</div>')

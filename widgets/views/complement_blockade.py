@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.models.complement_blockade import Cascade, ComplementDrug, load_cascade
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
@@ -89,7 +89,7 @@ def drug_panel(cascade: Cascade, drug: ComplementDrug, look: dict) -> ipw.HTML:
         gap = (f'<div class="course-callout"><p><strong>Why vaccination is not enough here.</strong> '
                f"{markdown_inline(cascade.vaccine_gap)}</p></div>")
     return html_panel(
-        f"<h4>{escape(drug.name)}: {escape(drug.kind)}</h4>{cascade_svg(cascade, drug)}"
+        f"<h4>{escape(drug.name)}: {escape(drug.kind)}</h4>{readable_diagram(cascade_svg(cascade, drug))}"
         f"{consequences_table(cascade, drug)}{markdown_to_html(drug.consequence)}{gap}"
         f"{sources_html(drug.sources)}", **look)
 

@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.models.fcrn_blockade import FcRnModel, Scenario, load_fcrn_model
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -121,7 +121,7 @@ def scenario_panel(model: FcRnModel, i: int, j: int, look: dict) -> ipw.HTML:
     s = model.scenario(i, j)
     return html_panel(
         f"<h4>{escape(s.regimen.label)}; other antibody: {escape(s.other.label.lower())}</h4>"
-        f"{igg_svg(s, f'{i}-{j}')}{_legend(s)}"
+        f"{readable_diagram(igg_svg(s, f'{i}-{j}'))}{_legend(s)}"
         f"<p>{igg_sentence(s, model.recovery_weeks)} {other_sentence(s)}</p>"
         f"<p><small>{markdown_inline(s.regimen.text)} {markdown_inline(s.other.text)}</small></p>", **look)
 

@@ -5,7 +5,7 @@ import ipywidgets as ipw
 
 from widgets.models.pharmacokinetics import DosingScenario, ModelChoices, load_model_choices
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -52,7 +52,7 @@ def scenario_panel(s: DosingScenario) -> ipw.HTML:
     left = 100 * s.trough_share_of_peak
     return html_panel(
         f'<h4>Half-life {s.half_life_days:g} days, a dose every {s.interval_days:g} days</h4>'
-        f'{concentration_svg(s)}'
+        f'{readable_diagram(concentration_svg(s))}'
         f'<p><strong>{s.half_lives_per_interval:.1f} half-lives</strong> pass between doses, so '
         f'<strong>{left:.0f}%</strong> of each peak is left when the next dose is due. At steady state the peak is '
         f'<strong>{s.steady_peak:.2f}</strong> and the trough <strong>{s.steady_trough:.2f}</strong> times the '

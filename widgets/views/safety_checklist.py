@@ -5,7 +5,7 @@ import ipywidgets as ipw
 
 from widgets.models.safety_checklist import SafetyChecklists, Therapy, load_safety_checklists
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
@@ -47,7 +47,7 @@ def therapy_panel(model: SafetyChecklists, therapy: Therapy) -> ipw.HTML:
         columns.append(f'<div class="course-phase" data-phase="{escape(pid)}"><h5>{escape(label)}</h5><ul>{lis}</ul></div>')
     return html_panel(
         f"<h4>{escape(therapy.name)}</h4><p><em>Used in:</em> {markdown_inline(therapy.used_in)}</p>{boxed}"
-        f"{timeline_svg(model, therapy)}{''.join(columns)}{sources_html(therapy.sources)}")
+        f"{readable_diagram(timeline_svg(model, therapy))}{''.join(columns)}{sources_html(therapy.sources)}")
 
 
 class SafetyChecklistExplorer(ChoicePanels):

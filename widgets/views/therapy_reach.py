@@ -5,7 +5,7 @@ import ipywidgets as ipw
 
 from widgets.models.therapy_reach import Strategy, TherapyReach, load_therapy_reach
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, html_panel, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
@@ -45,7 +45,7 @@ def strategy_panel(model: TherapyReach, strategy: Strategy) -> ipw.HTML:
     return html_panel(
         f"<h4>{escape(strategy.name)}</h4>"
         f"<p><em>Examples:</em> {markdown_inline(strategy.examples)}</p>"
-        f"{reach_svg(model, strategy)}"
+        f"{readable_diagram(reach_svg(model, strategy))}"
         f"<p><strong>Reach:</strong> {share}% of the parts drawn. <strong>Spares:</strong> {escape(spared)}.</p>"
         f"<div><strong>How it works.</strong> {markdown_to_html(strategy.how)}</div>"
         f"<div><strong>Trade-off.</strong> {markdown_to_html(strategy.trade_off)}</div>"

@@ -5,7 +5,7 @@ import ipywidgets as ipw
 
 from widgets.models.tn10 import ARMS, TN10, DataCut, load_tn10
 from widgets.text import escape, markdown_to_html
-from widgets.views.common import OKABE_ITO, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
@@ -49,7 +49,7 @@ def cut_panel(model: TN10, cut: DataCut, look: dict) -> ipw.HTML:
     return html_panel(
         f"<h4>{escape(model.name)}, {escape(cut.label)}</h4>"
         f"<p><em>{escape(cut.published)}; {escape(cut.follow_up)}.</em></p>"
-        f"{medians_svg(model, cut)}"
+        f"{readable_diagram(medians_svg(model, cut))}"
         f"<p><strong>Difference in median time to diagnosis:</strong> {cut.delay_months} months "
         f"({cut.median_ratio}× as long). <strong>Statistics:</strong> {escape(cut.statistic)}.</p>"
         f"{_outcome(model, cut)}"
