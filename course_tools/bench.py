@@ -24,13 +24,14 @@ that defines `bench_rows(ctx)` is imported, and the rows it yields join the tabl
 built HTML folder, the repository root, the Python of the venv, `ctx.browser()` for a shared Chromium page);
 each row is a `Row(figure, value, unit, budget=None, note="")` (import it: `from course_tools.bench import Row`).
 """
+
 from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import json
 import os
+import pkgutil
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from pathlib import Path
 
 import course_tools as package
 from course_tools import build_book
-from course_tools.conventions import BUDGET, BUILD, ROOT, SUITE_TIME_FILE, FAST_TIME_FILE, toc_notebooks
+from course_tools.conventions import BUDGET, BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, toc_notebooks
 
 BIN = Path(sys.executable).parent
 OUT = BUILD / "bench"
@@ -79,8 +80,7 @@ class Context:
             from course_tools.testing.browser_support import LAUNCH_ARGS, find_chromium
 
             self._pw = sync_playwright().start()
-            self._browser = self._pw.chromium.launch(executable_path=find_chromium(), headless=True,
-                                                     args=LAUNCH_ARGS)
+            self._browser = self._pw.chromium.launch(executable_path=find_chromium(), headless=True, args=LAUNCH_ARGS)
         return self._browser
 
     def close(self):
@@ -102,8 +102,17 @@ def _fmt(value: float | None, unit: str) -> str:
 
 def build_cmd() -> list[str]:
     """The clean build as `make book` runs it (course_tools.build_book: notebooks in parallel, then Sphinx reads)."""
-    return [sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going", "--path-output",
-            str(OUT), str(ROOT)]
+    return [
+        sys.executable,
+        "-m",
+        "course_tools.build_book",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(OUT),
+        str(ROOT),
+    ]
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
@@ -134,28 +143,48 @@ def bench_build() -> list[Row]:
     floor = (floor_before + floor_after) / 2
     again, res2 = timed(build_cmd())
     load = f"{os.getloadavg()[0]:.1f}"
-    rows = [Row("clean build, whole book", clean, "s", BUDGET["clean_build_s"],
-                f"{os.cpu_count()} cores, load average {load}"),
-            Row("floor: the notebooks, nbclient 2 at a time", floor, "s", None,
-                f"mean of {floor_before:.1f} s before and {floor_after:.1f} s after the build"),
-            Row("clean build / floor", clean / floor, "x", BUDGET["build_floor_ratio"]),
-            Row("no-change rebuild", again, "s", BUDGET["rebuild_s"],
-                "" if res2.returncode == 0 else "rebuild FAILED")]
+    rows = [
+        Row(
+            "clean build, whole book",
+            clean,
+            "s",
+            BUDGET["clean_build_s"],
+            f"{os.cpu_count()} cores, load average {load}",
+        ),
+        Row(
+            "floor: the notebooks, nbclient 2 at a time",
+            floor,
+            "s",
+            None,
+            f"mean of {floor_before:.1f} s before and {floor_after:.1f} s after the build",
+        ),
+        Row("clean build / floor", clean / floor, "x", BUDGET["build_floor_ratio"]),
+        Row("no-change rebuild", again, "s", BUDGET["rebuild_s"], "" if res2.returncode == 0 else "rebuild FAILED"),
+    ]
     from jupyter_cache import get_cache
 
     cache = get_cache(str(OUT / "_build" / ".jupyter_cache"))
     for rec in sorted(cache.list_cache_records(), key=lambda r: r.uri):
-        rows.append(Row(f"execute {Path(rec.uri).name}", rec.data.get("execution_seconds"), "s",
-                        BUDGET["notebook_exec_s"], "in the clean build, in parallel"))
+        rows.append(
+            Row(
+                f"execute {Path(rec.uri).name}",
+                rec.data.get("execution_seconds"),
+                "s",
+                BUDGET["notebook_exec_s"],
+                "in the clean build, in parallel",
+            )
+        )
     return rows
 
 
 def bench_nbval() -> list[Row]:
-    secs, res = timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "chapters", "--nbval",
-                       "--nbval-current-env"])
+    secs, res = timed(
+        [str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "chapters", "--nbval", "--nbval-current-env"]
+    )
     summary = (res.stdout.strip().splitlines() or ["?"])[-1]
-    return [Row("nbval, every chapter notebook", secs, "s", None,
-                summary if res.returncode == 0 else f"FAILED: {summary}")]
+    return [
+        Row("nbval, every chapter notebook", secs, "s", None, summary if res.returncode == 0 else f"FAILED: {summary}")
+    ]
 
 
 def bench_pages(ctx: Context) -> list[Row]:
@@ -179,14 +208,26 @@ def bench_install() -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-venv-") as tmp:
         venv = Path(tmp) / "venv"
         t0 = time.perf_counter()
-        a = subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], capture_output=True,
-                           text=True)
-        b = subprocess.run([uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), "-r",
-                            "requirements.txt"], cwd=ROOT, capture_output=True, text=True)
+        a = subprocess.run(
+            [uv, "venv", "--quiet", "--python", sys.executable, str(venv)], capture_output=True, text=True
+        )
+        b = subprocess.run(
+            [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), "-r", "requirements.txt"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         secs = time.perf_counter() - t0
     ok = a.returncode == 0 and b.returncode == 0
-    return [Row("install into a fresh venv (uv, requirements.txt)", secs, "s", None,
-                "uv cache as found on this machine" if ok else f"FAILED: {(a.stderr + b.stderr)[-300:]}")]
+    return [
+        Row(
+            "install into a fresh venv (uv, requirements.txt)",
+            secs,
+            "s",
+            None,
+            "uv cache as found on this machine" if ok else f"FAILED: {(a.stderr + b.stderr)[-300:]}",
+        )
+    ]
 
 
 def bench_suite(seconds: float | None) -> list[Row]:
@@ -206,8 +247,15 @@ def bench_fast() -> list[Row]:
     if not FAST_TIME_FILE.exists():
         return [Row("fast tier (make test-fast)", None, "s", BUDGET["fast_tier_s"], "no run recorded yet")]
     rec = json.loads(FAST_TIME_FILE.read_text())
-    return [Row("fast tier (make test-fast)", rec["seconds"], "s", BUDGET["fast_tier_s"],
-                f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}")]
+    return [
+        Row(
+            "fast tier (make test-fast)",
+            rec["seconds"],
+            "s",
+            BUDGET["fast_tier_s"],
+            f"{rec['tests']} tests, exit {rec['exitstatus']}, {rec['finished']}",
+        )
+    ]
 
 
 def extension_modules(package=package) -> list[str]:
@@ -234,8 +282,15 @@ def render(rows: list[Row]) -> str:
     body = []
     for r in rows:
         status = {True: "ok", False: "OVER", None: "-"}[r.ok]
-        body.append((r.figure, _fmt(r.value, r.unit), "-" if r.budget is None else "<= " + _fmt(r.budget, r.unit),
-                     status, r.note))
+        body.append(
+            (
+                r.figure,
+                _fmt(r.value, r.unit),
+                "-" if r.budget is None else "<= " + _fmt(r.budget, r.unit),
+                status,
+                r.note,
+            )
+        )
     widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
     line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"

@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python -m course_tools.bench_cart [BUILT_HTML_DIR]   (default _build/html; build the book first)
 Prints each figure against its budget and exits 1 if any budget is exceeded. `measure()` returns the figures."""
+
 from __future__ import annotations
 
 import sys
@@ -11,17 +12,28 @@ from pathlib import Path
 from course_tools.conventions import BUDGET, HTML
 
 # measure()'s figures -> their budgets in conventions.BUDGET (page size in bytes there, in MB here).
-BUDGETS = {"build_s": BUDGET["cart_build_s"], "page_mb": BUDGET["cart_page_bytes"] / 1e6,
-           "ready_s": BUDGET["cart_ready_s"], "interaction_ms": BUDGET["cart_interaction_ms"]}
+BUDGETS = {
+    "build_s": BUDGET["cart_build_s"],
+    "page_mb": BUDGET["cart_page_bytes"] / 1e6,
+    "ready_s": BUDGET["cart_ready_s"],
+    "interaction_ms": BUDGET["cart_interaction_ms"],
+}
 
 
 def measure(html_dir: Path) -> dict[str, float]:
-    import widgets
     from playwright.sync_api import sync_playwright
 
+    import widgets
     from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, find_chromium, serve
-    from course_tools.testing.cart_browser import (PAGE, choose, click_through_manufacturing, load_chapter,
-                                                   move_timeline, set_evidence, wait_for_widgets)
+    from course_tools.testing.cart_browser import (
+        PAGE,
+        choose,
+        click_through_manufacturing,
+        load_chapter,
+        move_timeline,
+        set_evidence,
+        wait_for_widgets,
+    )
     from widgets.models.car_t_manufacturing import load_manufacturing
 
     t0 = time.perf_counter()
@@ -38,10 +50,15 @@ def measure(html_dir: Path) -> dict[str, float]:
         wait_for_widgets(page)
         out["load_s"], out["ready_s"] = t1 - t0, time.perf_counter() - t1
         times = click_through_manufacturing(page, [s.title for s in load_manufacturing().steps])
-        times += [move_timeline(page, "ArrowRight", 2, "Day +2"), move_timeline(page, "End", 1, "3 years"),
-                  set_evidence(page, "Autoimmune studies", "autoimmune studies")]
-        times += [choose(page, "course-crs-grading", "Fever", "Fever ≥38 °C", "CRS: Grade 1"),
-                  choose(page, "course-icans-grading", "Seizure", "Any clinical seizure", "ICANS: Grade 3")]
+        times += [
+            move_timeline(page, "ArrowRight", 2, "Day +2"),
+            move_timeline(page, "End", 1, "3 years"),
+            set_evidence(page, "Autoimmune studies", "autoimmune studies"),
+        ]
+        times += [
+            choose(page, "course-crs-grading", "Fever", "Fever ≥38 °C", "CRS: Grade 1"),
+            choose(page, "course-icans-grading", "Seizure", "Any clinical seizure", "ICANS: Grade 3"),
+        ]
         out["interaction_ms"] = max(times)
         out["interaction_mean_ms"] = sum(times) / len(times)
         out["external_requests"] = len(guard.external)
@@ -55,12 +72,24 @@ def bench_rows(ctx):
 
     ctx.close()  # measure() drives its own Playwright (one sync instance per thread)
     f = measure(ctx.html)
-    return [Row("car-t: build all three widgets in a kernel", f["build_s"], "s", BUDGETS["build_s"],
-                "models and widgets, after the first import of ipywidgets"),
-            Row("car-t: chapter page HTML incl. widget state", f["page_mb"] * 1e6, "B", BUDGETS["page_mb"] * 1e6),
-            Row("car-t: widgets respond after page load", f["ready_s"], "s", BUDGETS["ready_s"]),
-            Row("car-t: slowest in-browser interaction", f["interaction_ms"], "ms", BUDGETS["interaction_ms"],
-                f"mean {f['interaction_mean_ms']:.1f} ms")]
+    return [
+        Row(
+            "car-t: build all three widgets in a kernel",
+            f["build_s"],
+            "s",
+            BUDGETS["build_s"],
+            "models and widgets, after the first import of ipywidgets",
+        ),
+        Row("car-t: chapter page HTML incl. widget state", f["page_mb"] * 1e6, "B", BUDGETS["page_mb"] * 1e6),
+        Row("car-t: widgets respond after page load", f["ready_s"], "s", BUDGETS["ready_s"]),
+        Row(
+            "car-t: slowest in-browser interaction",
+            f["interaction_ms"],
+            "ms",
+            BUDGETS["interaction_ms"],
+            f"mean {f['interaction_mean_ms']:.1f} ms",
+        ),
+    ]
 
 
 def main() -> int:

@@ -4,6 +4,7 @@
 - per chapter, in JupyterLab, the time from Run > Run All Cells to every widget drawn (<= 10 s).
 
 Usage: .venv/bin/python -m course_tools.bench_live [--skip install,lab]   (or as part of `make bench`)"""
+
 from __future__ import annotations
 
 import argparse
@@ -24,17 +25,36 @@ def pip_install_seconds() -> tuple[float, str]:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         t0 = time.perf_counter()
-        res = subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-cache-dir",
-                              "--disable-pip-version-check", "-r", "requirements.txt"], cwd=ROOT, capture_output=True,
-                             text=True)
+        res = subprocess.run(
+            [
+                str(venv / "bin" / "pip"),
+                "install",
+                "--quiet",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+                "-r",
+                "requirements.txt",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - t0
     return seconds, "" if res.returncode == 0 else f"FAILED: {res.stderr.strip()[-300:]}"
 
 
 def run_all_seconds(browser, tmp: Path) -> dict[str, float]:
     """One JupyterLab server; each chapter opened fresh, Run All, timed until every widget it builds is drawn."""
-    from course_tools.testing.live_lab import chapter_paths, guard_offline, interactives, load, open_chapter, run_all, start_lab, \
-        wait_for_widgets
+    from course_tools.testing.live_lab import (
+        chapter_paths,
+        guard_offline,
+        interactives,
+        load,
+        open_chapter,
+        run_all,
+        start_lab,
+        wait_for_widgets,
+    )
 
     times = {}
     with start_lab(tmp) as lab:
@@ -59,13 +79,22 @@ def bench_rows(ctx, skip: frozenset[str] = frozenset()):
 
     if "install" not in skip:
         seconds, note = pip_install_seconds()
-        yield Row("pip install requirements.txt, fresh venv, no cache (Binder)", seconds, "s",
-                  BUDGETS["pip_install_s"], note or "network as found on this machine")
+        yield Row(
+            "pip install requirements.txt, fresh venv, no cache (Binder)",
+            seconds,
+            "s",
+            BUDGETS["pip_install_s"],
+            note or "network as found on this machine",
+        )
     if "lab" not in skip:
         with tempfile.TemporaryDirectory(prefix="bench-lab-") as tmp:
             for notebook, seconds in run_all_seconds(ctx.browser(), Path(tmp)).items():
-                yield Row(f"JupyterLab Run All to widgets: {Path(notebook).stem}", seconds, "s",
-                          BUDGETS["run_all_to_widgets_s"])
+                yield Row(
+                    f"JupyterLab Run All to widgets: {Path(notebook).stem}",
+                    seconds,
+                    "s",
+                    BUDGETS["run_all_to_widgets_s"],
+                )
 
 
 def main(argv=None) -> int:

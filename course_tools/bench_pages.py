@@ -14,6 +14,7 @@ Bench rows measure; tests never assert a time.
 Usage: python -m course_tools.bench_pages [HTML_DIR] [--runs N]    (default _build/html; build the book first)
 `make bench` picks `bench_rows(ctx)` up through course_tools.bench's `bench_*.py` hook.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,9 +86,17 @@ def load_once(browser, base: str, html_dir: Path, rel: str, widgets: bool) -> di
             missing.append(url)
         else:
             fetched[url] = wire_bytes(path)
-    return {"bytes": sum(fetched.values()), "requests": len(fetched), "fetched": fetched, "first_widget_s": first,
-            "page_errors": list(guard.page_errors), "console_errors": list(guard.console_errors),
-            "external": list(guard.external), "missing": missing, "idle": idle}
+    return {
+        "bytes": sum(fetched.values()),
+        "requests": len(fetched),
+        "fetched": fetched,
+        "first_widget_s": first,
+        "page_errors": list(guard.page_errors),
+        "console_errors": list(guard.console_errors),
+        "external": list(guard.external),
+        "missing": missing,
+        "idle": idle,
+    }
 
 
 def measure(browser, html_dir: Path, runs: int = RUNS) -> dict[str, dict]:
@@ -128,10 +137,20 @@ def rows_from(results: dict[str, dict], html_dir: Path) -> list:
             rows.append(Row(f"{rel}: first widget (median)", r["first_widget_s"], "s", None, f"runs: {spread}"))
     times = [r["first_widget_s"] for r in results.values() if r["widgets"]]
     if times:
-        rows.append(Row("pages: median time to first widget, over widget pages", statistics.median(times), "s",
-                        BUDGET["first_widget_s"], f"{len(times)} pages, range {min(times):.2f}-{max(times):.2f} s"))
-    for key, label in (("page_errors", "page errors"), ("console_errors", "console errors"),
-                       ("external", "requests off 127.0.0.1")):
+        rows.append(
+            Row(
+                "pages: median time to first widget, over widget pages",
+                statistics.median(times),
+                "s",
+                BUDGET["first_widget_s"],
+                f"{len(times)} pages, range {min(times):.2f}-{max(times):.2f} s",
+            )
+        )
+    for key, label in (
+        ("page_errors", "page errors"),
+        ("console_errors", "console errors"),
+        ("external", "requests off 127.0.0.1"),
+    ):
         found = [f"{rel}: {e}" for rel, r in results.items() for e in r[key]]
         rows.append(Row(f"pages: {label}, all pages", len(found), "", 0, "; ".join(found)[:200]))
     cdn = files_naming_a_cdn(html_dir)

@@ -3,6 +3,7 @@
 Usage: python -m course_tools.bench_slides [--html-dir _build/html]   (after a book build; Chromium as for the tests)
 `bench_slides(html_dir)` returns the figures, prints them, and the caller decides what a miss means.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,10 @@ from course_tools.conventions import BUDGET, HTML, chapter_notebooks, deck_path
 BUILD_BUDGET_S = BUDGET["slides_build_s"]
 FIRST_SLIDE_BUDGET_S = BUDGET["first_slide_s"]
 # The deck sets this when reveal.js has initialised and laid out the first slide.
-READY = ("document.documentElement.dataset.deckReady === 'true'"
-         " && !!document.querySelector('.reveal .slides section.present')")
+READY = (
+    "document.documentElement.dataset.deckReady === 'true'"
+    " && !!document.querySelector('.reveal .slides section.present')"
+)
 
 
 def first_slide_seconds(page, url: str, timeout_ms: int = 30_000) -> float:
@@ -41,8 +44,10 @@ def bench_slides(html_dir: Path = HTML, build: bool = True) -> dict:
         figures["build_s"] = time.perf_counter() - t0
         ok = figures["build_s"] <= BUILD_BUDGET_S
         figures["ok"] &= ok
-        print(f"slides: building all decks took {figures['build_s']:.1f} s (budget {BUILD_BUDGET_S:.0f} s) "
-              f"{'OK' if ok else 'OVER BUDGET'}")
+        print(
+            f"slides: building all decks took {figures['build_s']:.1f} s (budget {BUILD_BUDGET_S:.0f} s) "
+            f"{'OK' if ok else 'OVER BUDGET'}"
+        )
     chromium = find_chromium()
     if chromium is None:
         raise RuntimeError("no Chromium found: run `make browser`")
@@ -56,8 +61,10 @@ def bench_slides(html_dir: Path = HTML, build: bool = True) -> dict:
             ok = seconds <= FIRST_SLIDE_BUDGET_S
             figures["first_slide_s"][doc] = seconds
             figures["ok"] &= ok
-            print(f"slides: {deck_path(doc)} first slide in {seconds:.2f} s "
-                  f"(budget {FIRST_SLIDE_BUDGET_S:.0f} s) {'OK' if ok else 'OVER BUDGET'}")
+            print(
+                f"slides: {deck_path(doc)} first slide in {seconds:.2f} s "
+                f"(budget {FIRST_SLIDE_BUDGET_S:.0f} s) {'OK' if ok else 'OVER BUDGET'}"
+            )
         browser.close()
     return figures
 
@@ -69,8 +76,10 @@ def bench_rows(ctx):
     ctx.close()  # bench_slides drives its own Playwright
     figures = bench_slides(ctx.html, build=True)
     rows = [Row("slides: build all decks", figures["build_s"], "s", BUILD_BUDGET_S)]
-    rows += [Row(f"slides: first slide, {Path(doc).name}", s, "s", FIRST_SLIDE_BUDGET_S)
-             for doc, s in figures["first_slide_s"].items()]
+    rows += [
+        Row(f"slides: first slide, {Path(doc).name}", s, "s", FIRST_SLIDE_BUDGET_S)
+        for doc, s in figures["first_slide_s"].items()
+    ]
     return rows
 
 

@@ -12,6 +12,7 @@ cannot read the environment of the build, so this tool writes the address into t
     python -m course_tools.bootstrap_cell          # insert or refresh the cell in every chapter in _toc.yml
     python -m course_tools.bootstrap_cell --check  # exit 1 if a chapter's cell differs from this template
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ from course_tools.sphinx_ext import repository_branch, repository_url
 
 CELL_ID = "course-setup"
 # {package!r} becomes "git+https://github.com/OWNER/REPO@BRANCH", or "" when the repository is unknown.
-TEMPLATE = '''\
+TEMPLATE = """\
 # Course setup (from course_tools/bootstrap_cell.py). Does nothing where the course package is installed; in Colab or a
 # downloaded notebook it installs the package, and in Colab turns on the widget manager ipywidgets 8 needs.
 import importlib, importlib.util, subprocess, sys
@@ -40,7 +41,7 @@ if importlib.util.find_spec("widgets") is None:
 if "google.colab" in sys.modules:
     from google.colab import output; output.enable_custom_widget_manager(); _done.append("enabled Colab's widgets")
 if _done: print("Course setup: " + "; ".join(_done) + ".")
-'''
+"""
 
 
 def package_spec(url: str | None, branch: str) -> str:
@@ -53,9 +54,14 @@ def cell_source(url: str | None = None, branch: str | None = None) -> str:
 
 
 def setup_cell(source: str) -> dict:
-    return {"cell_type": "code", "execution_count": None, "id": CELL_ID,
-            "metadata": {"slideshow": {"slide_type": "skip"}, "tags": ["remove-cell"]},
-            "outputs": [], "source": source.splitlines(keepends=True)}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": CELL_ID,
+        "metadata": {"slideshow": {"slide_type": "skip"}, "tags": ["remove-cell"]},
+        "outputs": [],
+        "source": source.splitlines(keepends=True),
+    }
 
 
 def find_cell(nb: dict) -> int | None:
@@ -93,8 +99,11 @@ def main(argv=None) -> int:
     verb = "differ from course_tools/bootstrap_cell.py" if args.check else "updated"
     print(f"course setup cell: {len(stale)} chapter(s) {verb}" + "".join(f"\n  {p}" for p in stale))
     if not (repository_url()):
-        print("note: the repository is unknown (set COURSE_REPOSITORY_URL or a GitHub `origin`), so the cell "
-              "names none and, where the package is missing, says so instead of installing it", file=sys.stderr)
+        print(
+            "note: the repository is unknown (set COURSE_REPOSITORY_URL or a GitHub `origin`), so the cell "
+            "names none and, where the package is missing, says so instead of installing it",
+            file=sys.stderr,
+        )
     return 1 if args.check and stale else 0
 
 

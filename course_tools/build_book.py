@@ -14,6 +14,7 @@ A failing cell stops the build: the notebook, the cell and the error are printed
 exit status is 1 (raise-on-error, as `nb_execution_raise_on_error` does). A notebook that is already in the
 cache (the test suite seeds it from nbval's run) is not executed again; `make book` starts from a clean cache.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,12 @@ class Executed:
 def execution_settings(root: Path = ROOT) -> dict:
     """The `execute:` settings of `_config.yml` that decide how myst-nb runs a notebook."""
     execute = (yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}).get("execute", {})
-    return {"mode": execute.get("execute_notebooks", "auto"), "timeout": execute.get("timeout", 30),
-            "allow_errors": bool(execute.get("allow_errors", False)),
-            "in_temp": bool(execute.get("run_in_temp", False))}
+    return {
+        "mode": execute.get("execute_notebooks", "auto"),
+        "timeout": execute.get("timeout", 30),
+        "allow_errors": bool(execute.get("allow_errors", False)),
+        "in_temp": bool(execute.get("run_in_temp", False)),
+    }
 
 
 def shown(path: Path) -> str:
@@ -69,9 +73,10 @@ def execute_one(path: Path, timeout: int = 120, allow_errors: bool = False, in_t
     from jupyter_cache.executors.utils import single_nb_execution
 
     nb = nbformat.read(path, as_version=4)
-    with (tempfile.TemporaryDirectory() if in_temp else nullcontext(str(path.parent))) as cwd:
-        result = single_nb_execution(nb, cwd=os.path.abspath(cwd), timeout=timeout, allow_errors=allow_errors,
-                                     meta_override=True)
+    with tempfile.TemporaryDirectory() if in_temp else nullcontext(str(path.parent)) as cwd:
+        result = single_nb_execution(
+            nb, cwd=os.path.abspath(cwd), timeout=timeout, allow_errors=allow_errors, meta_override=True
+        )
     if result.err is None:
         return Executed(path, nb, result.time)
     err = result.err
@@ -100,9 +105,11 @@ def fill_cache(cache_path: Path, executed: list[Executed]) -> None:
 
     cache = get_cache(str(cache_path))
     for ex in executed:
-        cache.cache_notebook_bundle(CacheBundleIn(ex.notebook, str(Path(ex.path).resolve()),
-                                                  data={"execution_seconds": ex.seconds}),
-                                    check_validity=False, overwrite=True)
+        cache.cache_notebook_bundle(
+            CacheBundleIn(ex.notebook, str(Path(ex.path).resolve()), data={"execution_seconds": ex.seconds}),
+            check_validity=False,
+            overwrite=True,
+        )
 
 
 def uncached(cache_path: Path, paths: list[Path]) -> list[Path]:
@@ -133,8 +140,7 @@ class ReadWhenExecuted:
         ex = run.result()
         if ex.notebook is None:
             print(f"build_book: {shown(ex.path)}: {ex.error}", file=sys.stderr)
-            print(f"build_book: executing {shown(ex.path)} failed; the build stops (raise on error)",
-                  file=sys.stderr)
+            print(f"build_book: executing {shown(ex.path)} failed; the build stops (raise on error)", file=sys.stderr)
             raise SystemExit(1)
         fill_cache(self.cache_path, [ex])
         print(f"build_book: {shown(ex.path)} executed in {ex.seconds:.1f} s (in parallel), now read from the cache")
@@ -164,8 +170,12 @@ def cache_path_for(path_output: str | None, source: str) -> Path:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], add_help=False)
-    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                    help="notebooks executed at a time (default: 2, or 1 on one core)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="notebooks executed at a time (default: 2, or 1 on one core)",
+    )
     ap.add_argument("--path-output", default=None)
     ours, jb_args = ap.parse_known_args(argv)
     source = next((a for a in reversed(jb_args) if not a.startswith("-")), ".")
@@ -178,8 +188,10 @@ def main(argv=None) -> int:
         return jupyter_book.main(args=["build", *jb_args], prog_name="jupyter-book", standalone_mode=False)
 
     if settings["mode"] != "cache":
-        print(f"build_book: _config.yml has execute_notebooks: {settings['mode']!r}; myst-nb executes as "
-              "configured", file=sys.stderr)
+        print(
+            f"build_book: _config.yml has execute_notebooks: {settings['mode']!r}; myst-nb executes as configured",
+            file=sys.stderr,
+        )
         return build() or 0
     cache_path = cache_path_for(ours.path_output, source)
     todo = uncached(cache_path, toc_notebooks(Path(source).resolve()))

@@ -9,6 +9,7 @@ no letter marked right, no feedback, no solution (tests/test_handouts.py reads t
 
     python -m course_tools.build_handouts --html-dir _build/html      (make book runs it after the decks)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,6 @@ from markdown_it import MarkdownIt
 
 from course_tools.build_slides import myst_to_markdown
 from course_tools.conventions import ROOT, chapter_notebooks
-
 from widgets.models.objectives import load_objectives
 from widgets.models.ordering import load_ordering_tasks
 from widgets.models.quiz import letter, load_questions
@@ -33,17 +33,18 @@ from widgets.text import markdown_inline, markdown_to_html
 _NOTEBOOK_MD = MarkdownIt("commonmark").enable("table")
 
 EXERCISE = re.compile(r"^(?P<fence>:{3,})\{exercise\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S)
-SOLUTION = re.compile(r"^(?P<fence>:{3,})\{solution\}\s*(?P<label>[\w-]+)\s*\n(?P<body>.*?)^(?P=fence)\s*$",
-                      re.M | re.S)
+SOLUTION = re.compile(
+    r"^(?P<fence>:{3,})\{solution\}\s*(?P<label>[\w-]+)\s*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
+)
 LABEL = re.compile(r"^:label:\s*([\w-]+)\s*$", re.M)
 
 
 @dataclass(frozen=True)
 class NotebookExercise:
     label: str
-    prompt: str     # MyST, without the directive's options
-    solution: str   # MyST, without the directive's options ("" when there is none)
-    hidden: bool    # the solution is a dropdown
+    prompt: str  # MyST, without the directive's options
+    solution: str  # MyST, without the directive's options ("" when there is none)
+    hidden: bool  # the solution is a dropdown
 
 
 def _strip_options(body: str) -> tuple[str, dict[str, str]]:
@@ -101,15 +102,20 @@ blockquote { border-left: 3px solid #555; margin: 6pt 0; padding: 2pt 8pt; }
 
 
 def _page(title: str, kind: str, body: list[str]) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} — {kind}'
-            f"</title><style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} — {kind}'
+        f"</title><style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
 
 
 def worksheet_html(slug: str, notebook: Path) -> tuple[str, int]:
     """The worksheet's print view and its number of questions."""
     title = chapter_title(notebook)
-    out = [f"<h1>{html.escape(title)}</h1>", '<p class="meta">Worksheet. Answer on this sheet; the answer key is '
-           "a separate handout.</p>", '<p class="who">Name: ______________________ Date: ____________</p>']
+    out = [
+        f"<h1>{html.escape(title)}</h1>",
+        '<p class="meta">Worksheet. Answer on this sheet; the answer key is a separate handout.</p>',
+        '<p class="who">Name: ______________________ Date: ____________</p>',
+    ]
     n = 0
     questions = [q for q in load_questions() if q.chapter == slug]
     if questions:
@@ -117,21 +123,27 @@ def worksheet_html(slug: str, notebook: Path) -> tuple[str, int]:
     for q in questions:
         n += 1
         options = "".join(f"<li>{letter(i)}. {markdown_inline(o.text)}</li>" for i, o in enumerate(q.options))
-        out.append(f'<div class="question"><span class="num">{n}.</span> {markdown_to_html(q.prompt)}'
-                   f'<ol class="options">{options}</ol><p class="answer-line">Your answer: ______</p></div>')
+        out.append(
+            f'<div class="question"><span class="num">{n}.</span> {markdown_to_html(q.prompt)}'
+            f'<ol class="options">{options}</ol><p class="answer-line">Your answer: ______</p></div>'
+        )
     for task in (t for t in load_ordering_tasks() if t.chapter == slug):
         n += 1
         rows = "".join(f'<tr><td>{html.escape(s.text)}</td><td class="blank"></td></tr>' for s in task.shown)
-        out.append(f'<h2>Put in order</h2><div class="question"><span class="num">{n}.</span> '
-                   f"{markdown_to_html(task.prompt)}<table><thead><tr><th>Step</th><th>Position</th></tr></thead>"
-                   f"<tbody>{rows}</tbody></table></div>")
+        out.append(
+            f'<h2>Put in order</h2><div class="question"><span class="num">{n}.</span> '
+            f"{markdown_to_html(task.prompt)}<table><thead><tr><th>Step</th><th>Position</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
     exercises = exercises_in(notebook)
     if exercises:
         out.append("<h2>Exercises</h2>")
     for ex in exercises:
         n += 1
-        out.append(f'<div class="question"><span class="num">{n}.</span> {_notebook_html(ex.prompt)}'
-                   f'<div class="space"></div></div>')
+        out.append(
+            f'<div class="question"><span class="num">{n}.</span> {_notebook_html(ex.prompt)}'
+            f'<div class="space"></div></div>'
+        )
     return _page(title, "worksheet", out), n
 
 
@@ -145,13 +157,17 @@ def key_html(slug: str, notebook: Path) -> str:
     for q in questions:
         n += 1
         right = q.options[q.answer_index]
-        out.append(f'<div class="question key"><span class="num">{n}.</span> <strong>Answer {q.answer_letter}:'
-                   f"</strong> {markdown_inline(right.text)}. {markdown_inline(right.feedback)}</div>")
+        out.append(
+            f'<div class="question key"><span class="num">{n}.</span> <strong>Answer {q.answer_letter}:'
+            f"</strong> {markdown_inline(right.text)}. {markdown_inline(right.feedback)}</div>"
+        )
     for task in (t for t in load_ordering_tasks() if t.chapter == slug):
         n += 1
         order = "".join(f"<li>{html.escape(s.text)}: {markdown_inline(s.why)}</li>" for s in task.steps)
-        out.append(f'<h2>Put in order</h2><div class="question key"><span class="num">{n}.</span> The right order:'
-                   f"<ol>{order}</ol></div>")
+        out.append(
+            f'<h2>Put in order</h2><div class="question key"><span class="num">{n}.</span> The right order:'
+            f"<ol>{order}</ol></div>"
+        )
     exercises = exercises_in(notebook)
     if exercises:
         out.append("<h2>Exercises: solutions and marking guides</h2>")
@@ -169,13 +185,16 @@ def handout_paths(html_dir: Path, doc: str) -> tuple[Path, Path]:
 
 
 def build_all(html_dir: Path) -> list[Path]:
-    from course_tools.testing.browser_support import LAUNCH_ARGS, find_chromium
     from playwright.sync_api import sync_playwright
+
+    from course_tools.testing.browser_support import LAUNCH_ARGS, find_chromium
 
     chromium = find_chromium()
     if chromium is None:
-        raise SystemExit("build_handouts: no Chromium found (COURSE_CHROMIUM, Playwright's browser or the system "
-                         "chromium); run `make browser`, then `make handouts`")
+        raise SystemExit(
+            "build_handouts: no Chromium found (COURSE_CHROMIUM, Playwright's browser or the system "
+            "chromium); run `make browser`, then `make handouts`"
+        )
     slugs = {c.path: c.chapter for c in load_objectives()}
     written = []
     with sync_playwright() as p:

@@ -10,6 +10,7 @@ or jQuery: the deck template loads reveal.js as a plain script), and MathJax 3 o
 Chapter Markdown is MyST; the deck renderer (mistune) knows plain Markdown only, so `myst_to_markdown` turns
 roles into text, citations into author-year labels, admonitions into boxes, and drops solutions.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 import nbformat
+
 from course_tools.conventions import (
     HTML,
     MATHJAX,
@@ -38,9 +40,13 @@ ASSETS = {  # what every deck loads
     "widget_renderer_url": f"../_static/{WIDGET_BUNDLE}",
 }
 MATHJAX_URL = f"../_static/{MATHJAX}"  # only decks with maths (`has_maths`) load it, as the book's pages do
-REQUIRED_FILES = ["_static/widgets-offline-config.js", "_static/vendor/reveal.js/dist/reveal.js",
-                  "_static/vendor/reveal.js/plugin/notes/notes.js", f"_static/{WIDGET_BUNDLE}",
-                  f"_static/{MATHJAX}"]
+REQUIRED_FILES = [
+    "_static/widgets-offline-config.js",
+    "_static/vendor/reveal.js/dist/reveal.js",
+    "_static/vendor/reveal.js/plugin/notes/notes.js",
+    f"_static/{WIDGET_BUNDLE}",
+    f"_static/{MATHJAX}",
+]
 # Maths in a deck's Markdown (dollarmath, \(...\), \[...\], {math}); with it, or a widget that typesets (HTMLMath),
 # the deck loads MathJax.
 MATHS = re.compile(r"\$[^$\n]+\$|\\\(|\\\[|\{math\}")
@@ -55,9 +61,19 @@ class SlidesError(RuntimeError):
 # ---------------------------------------------------------------- MyST -> plain Markdown
 _ROLE = re.compile(r"\{([a-z:-]+)\}`([^`]*)`")
 _FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[a-z0-9_:-]+)\}\s*(?P<arg>.*)$")
-_BOX_TITLES = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important", "hint": "Hint",
-               "caution": "Caution", "attention": "Attention", "seealso": "See also", "danger": "Danger",
-               "error": "Error", "exercise": "Exercise"}
+_BOX_TITLES = {
+    "note": "Note",
+    "tip": "Tip",
+    "warning": "Warning",
+    "important": "Important",
+    "hint": "Hint",
+    "caution": "Caution",
+    "attention": "Attention",
+    "seealso": "See also",
+    "danger": "Danger",
+    "error": "Error",
+    "exercise": "Exercise",
+}
 _DROP = {"solution", "glossary-hidden", "bibliography", "tableofcontents", "toctree"}
 
 
@@ -136,8 +152,7 @@ def myst_to_markdown(source: str) -> str:
             if name == "exercise" and arg:
                 title = f"Exercise: {_inline(arg)}"
             css = "course-box-warning" if "warning" in options.get("class", "") or name == "warning" else ""
-            out += [f'<blockquote class="course-box {css}">', "", f"**{title}**", "", content, "",
-                    "</blockquote>"]
+            out += [f'<blockquote class="course-box {css}">', "", f"**{title}**", "", content, "", "</blockquote>"]
         else:  # figure, glossary, margin, ...: keep the content, drop the directive
             out.append(content)
     return "\n".join(out)
@@ -181,8 +196,11 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cells.append(cell)
         caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
         if cell.cell_type == "code" and caption:  # the book shows it under the figure; so does the deck
-            cells.append(nbformat.v4.new_markdown_cell(f"*{myst_to_markdown(caption)}*",
-                                                       metadata={"slideshow": {"slide_type": "-"}}))
+            cells.append(
+                nbformat.v4.new_markdown_cell(
+                    f"*{myst_to_markdown(caption)}*", metadata={"slideshow": {"slide_type": "-"}}
+                )
+            )
     nb.cells = cells
     return nb
 
@@ -229,8 +247,10 @@ def exporter():
 def check_book(html_dir: Path) -> Path:
     missing = [f for f in REQUIRED_FILES if not (html_dir / f).exists()]
     if missing:
-        raise SlidesError(f"the book is not built in {html_dir} (missing {', '.join(missing)}): run `make book` "
-                          f"(or jupyter-book build) first, and `make vendor` if the vendor files are missing")
+        raise SlidesError(
+            f"the book is not built in {html_dir} (missing {', '.join(missing)}): run `make book` "
+            f"(or jupyter-book build) first, and `make vendor` if the vendor files are missing"
+        )
     return html_dir.parent / "jupyter_execute"
 
 
@@ -242,8 +262,12 @@ def has_widget_state(nb: nbformat.NotebookNode) -> bool:
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     if code and not any(c.get("outputs") for c in code):
         return False
-    shown = {o["data"][WIDGET_VIEW]["model_id"] for c in code for o in c.get("outputs", [])
-             if WIDGET_VIEW in o.get("data", {})}
+    shown = {
+        o["data"][WIDGET_VIEW]["model_id"]
+        for c in code
+        for o in c.get("outputs", [])
+        if WIDGET_VIEW in o.get("data", {})
+    }
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
     return shown <= set(state)
 
@@ -261,11 +285,17 @@ def executed_notebook(doc: str, executed: Path, root: Path = ROOT) -> nbformat.N
     from nbclient import NotebookClient
 
     source = root / f"{doc}.ipynb"
-    print(f"build_slides: executing {doc}.ipynb (the book's executed copy is missing or has no outputs)",
-          file=sys.stderr)
+    print(
+        f"build_slides: executing {doc}.ipynb (the book's executed copy is missing or has no outputs)", file=sys.stderr
+    )
     nb = nbformat.read(source, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(source.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        store_widget_state=True,
+        resources={"metadata": {"path": str(source.parent)}},
+    ).execute()
     if not has_widget_state(nb):
         raise SlidesError(f"{doc}.ipynb ran, but its widget state is incomplete: check that ipywidgets is installed")
     return nb
@@ -283,14 +313,17 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
     nb = executed_notebook(doc, executed)
     exp = exp or exporter()
     stem = Path(doc).name
-    resources = {"metadata": {"name": stem}, "course": {
-        "chapter_url": f"../{doc}.html",
-        "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
-        "widgets_config_url": "../_static/widgets-offline-config.js",
-        "presentation_css": PRESENTATION_CSS,
-        "has_maths": has_maths(nb),
-        "mathjax_components": MATHJAX_COMPONENTS,
-    }}
+    resources = {
+        "metadata": {"name": stem},
+        "course": {
+            "chapter_url": f"../{doc}.html",
+            "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
+            "widgets_config_url": "../_static/widgets-offline-config.js",
+            "presentation_css": PRESENTATION_CSS,
+            "has_maths": has_maths(nb),
+            "mathjax_components": MATHJAX_COMPONENTS,
+        },
+    }
     body, _ = exp.from_notebook_node(prepare(nb), resources=resources)
     out = html_dir / deck_path(doc)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -309,8 +342,9 @@ def build_all(html_dir: Path, root: Path = ROOT) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--html-dir", type=Path, default=HTML,
-                        help="the built book's HTML folder (default: _build/html)")
+    parser.add_argument(
+        "--html-dir", type=Path, default=HTML, help="the built book's HTML folder (default: _build/html)"
+    )
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     try:
@@ -319,8 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_slides: error: {exc}", file=sys.stderr)
         return 2
     for d in decks:
-        print(f"build_slides: {d.relative_to(args.html_dir.resolve().parent.parent)} "
-              f"({d.stat().st_size / 1024:.0f} kB)")
+        print(
+            f"build_slides: {d.relative_to(args.html_dir.resolve().parent.parent)} ({d.stat().st_size / 1024:.0f} kB)"
+        )
     print(f"build_slides: {len(decks)} deck(s) in {time.perf_counter() - t0:.1f} s")
     return 0
 

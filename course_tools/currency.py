@@ -7,6 +7,7 @@ growing old is a reason to re-check it against its sources, not a broken build (
     python -m course_tools.currency --stale-only    # only the flagged records
     python -m course_tools.currency --today 2027-06-01 --max-age-days 365
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,20 +20,33 @@ from pathlib import Path
 import yaml
 
 from course_tools.conventions import CHAPTER_GLOB, ROOT
+
 # The data files whose records state approvals, label rules, trial results or evidence levels.
-DATASETS = ("therapies", "cytokine_matrix", "car_t_adverse_events", "car_t_manufacturing", "safety_checklists",
-            "patient_cases", "knowledge_checks", "therapy_reach", "fcrn_blockade", "complement_blockade",
-            "hbv_serology", "vaccine_timing",
-            "tn10_follow_up", "modality_comparison")
+DATASETS = (
+    "therapies",
+    "cytokine_matrix",
+    "car_t_adverse_events",
+    "car_t_manufacturing",
+    "safety_checklists",
+    "patient_cases",
+    "knowledge_checks",
+    "therapy_reach",
+    "fcrn_blockade",
+    "complement_blockade",
+    "hbv_serology",
+    "vaccine_timing",
+    "tn10_follow_up",
+    "modality_comparison",
+)
 LAST_REVIEWED = re.compile(r"Last reviewed:\s*(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
 class Entry:
-    where: str          # "therapies.yaml" or "chapters/06_car_t.ipynb"
-    item: str           # record id, or "chapter"
+    where: str  # "therapies.yaml" or "chapters/06_car_t.ipynb"
+    item: str  # record id, or "chapter"
     checked: dt.date | None
-    problem: str = ""   # why the date is missing or unreadable
+    problem: str = ""  # why the date is missing or unreadable
 
 
 def record_entries(data_dir: Path) -> list[Entry]:
@@ -63,6 +77,7 @@ def chapter_entries(chapter_dir: Path) -> list[Entry]:
 
 def report(entries: list[Entry], today: dt.date, max_age_days: int, stale_only: bool = False) -> tuple[str, int]:
     """The printed table and the number of flagged entries (missing, unreadable or older than the limit)."""
+
     def age(e: Entry) -> int | None:
         return (today - e.checked).days if e.checked else None
 
@@ -74,11 +89,16 @@ def report(entries: list[Entry], today: dt.date, max_age_days: int, stale_only: 
     rows = sorted(entries, key=lambda e: (e.checked or dt.date.min, e.where, e.item))
     flagged = [e for e in rows if flag(e)]
     shown = flagged if stale_only else rows
-    lines = [f"Currency report for {today.isoformat()}: {len(entries)} dated items, {len(flagged)} flagged "
-             f"(limit {max_age_days} days)", f"{'checked':<11} {'age (d)':>7}  {'file':<28} {'record':<28} flag"]
+    lines = [
+        f"Currency report for {today.isoformat()}: {len(entries)} dated items, {len(flagged)} flagged "
+        f"(limit {max_age_days} days)",
+        f"{'checked':<11} {'age (d)':>7}  {'file':<28} {'record':<28} flag",
+    ]
     for e in shown:
-        lines.append(f"{(e.checked.isoformat() if e.checked else '-'):<11} "
-                     f"{(str(age(e)) if e.checked else '-'):>7}  {e.where:<28} {e.item:<28} {flag(e)}")
+        lines.append(
+            f"{(e.checked.isoformat() if e.checked else '-'):<11} "
+            f"{(str(age(e)) if e.checked else '-'):>7}  {e.where:<28} {e.item:<28} {flag(e)}"
+        )
     return "\n".join(lines), len(flagged)
 
 
@@ -90,8 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=ROOT / "data")
     ap.add_argument("--chapter-dir", type=Path, default=ROOT / "chapters")
     args = ap.parse_args(argv)
-    text, _ = report(record_entries(args.data_dir) + chapter_entries(args.chapter_dir), args.today,
-                     args.max_age_days, args.stale_only)
+    text, _ = report(
+        record_entries(args.data_dir) + chapter_entries(args.chapter_dir),
+        args.today,
+        args.max_age_days,
+        args.stale_only,
+    )
     print(text)
     return 0  # a report, never a failing check
 

@@ -10,6 +10,7 @@ Which glyphs: every `fa-NAME` class in the built HTML and in the theme's scripts
 at run time), looked up in the theme's CSS catalogue (`.fa-NAME:before{content:"\\f0c9"}`), plus every icon
 code point that a style sheet uses outside that catalogue (admonition markers and the like).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,9 @@ KEEP_THEME_FONT = """html .bd-header-article .fas, html .bd-header-article .far 
 html .bd-header-article .fab { font-family: "Font Awesome 6 Brands"; }
 """
 
-_CATALOGUE_RULE = re.compile(r"((?:\.fa-[\w-]+:{1,2}before\s*,?\s*)+)\{\s*content:\s*\"((?:\\[0-9a-fA-F]+\s?|[^\"\\])+)\"\s*;?\s*\}")
+_CATALOGUE_RULE = re.compile(
+    r"((?:\.fa-[\w-]+:{1,2}before\s*,?\s*)+)\{\s*content:\s*\"((?:\\[0-9a-fA-F]+\s?|[^\"\\])+)\"\s*;?\s*\}"
+)
 _CATALOGUE_NAME = re.compile(r"\.fa-([\w-]+):{1,2}before")
 _CSS_STRING = re.compile(r"\"((?:\\[0-9a-fA-F]+\s?|[^\"\\])*)\"")
 ICON_RANGE = range(0xE000, 0xF900)  # Font Awesome's icons live in Unicode's private use area
@@ -69,9 +72,14 @@ def wanted_codepoints(outdir: Path) -> set[int]:
         # written as escapes ("\f05a") or as the characters themselves (the theme's --pst-icon-* variables)
         for string in _CSS_STRING.findall(_CATALOGUE_RULE.sub("", css)):
             points.update(cp for cp in _codepoints(string) if cp in ICON_RANGE)
-    sources = [*outdir.rglob("*.html"),
-               *(p for p in (outdir / "_static").rglob("*.js") if vendor not in p.parents and
-                 p.relative_to(outdir).as_posix() != UNUSED_SCRIPT)]
+    sources = [
+        *outdir.rglob("*.html"),
+        *(
+            p
+            for p in (outdir / "_static").rglob("*.js")
+            if vendor not in p.parents and p.relative_to(outdir).as_posix() != UNUSED_SCRIPT
+        ),
+    ]
     for path in sources:
         for name in _CLASS_TOKEN.findall(path.read_text(encoding="utf-8", errors="replace")):
             points.update(catalogue.get(name, ()))
@@ -85,8 +93,10 @@ def write_icon_subset(outdir: Path) -> tuple[int, int] | None:
     source = outdir / SOURCE_FONT
     css_path = outdir / "_static" / CSS
     if not source.exists():
-        css_path.write_text("/* The theme ships no Font Awesome 6 solid font here; its own icons are used. */\n"
-                            + KEEP_THEME_FONT, encoding="utf-8")
+        css_path.write_text(
+            "/* The theme ships no Font Awesome 6 solid font here; its own icons are used. */\n" + KEEP_THEME_FONT,
+            encoding="utf-8",
+        )
         return None
     font = subset.load_font(str(source), subset.Options())
     available = set(font.getBestCmap())
@@ -106,7 +116,9 @@ def write_icon_subset(outdir: Path) -> tuple[int, int] | None:
         "/* Written by course_tools/icons.py: the theme's icon font, cut to the glyphs this book uses. This rule\n"
         "   comes after the theme's own @font-face for the same family and weight, so it replaces it. */\n"
         f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {WEIGHT}; font-display: block;\n'
-        f'  src: url("{rel}") format("woff"); }}\n' + KEEP_THEME_FONT, encoding="utf-8")
+        f'  src: url("{rel}") format("woff"); }}\n' + KEEP_THEME_FONT,
+        encoding="utf-8",
+    )
     unused = outdir / UNUSED_SCRIPT
     for path in (unused, unused.with_suffix(".js.map"), unused.with_suffix(".js.LICENSE.txt")):
         path.unlink(missing_ok=True)

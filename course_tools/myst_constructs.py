@@ -9,6 +9,7 @@ when a heading changes.
     python -m course_tools.myst_constructs          # write or refresh the text of every {ref} and {doc} in the chapters
     python -m course_tools.myst_constructs --check  # exit 1 if any is missing or stale
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,11 @@ HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*$", re.M)
 def markdown_of(doc: str, root: Path = ROOT) -> list[str]:
     nb = root / f"{doc}.ipynb"
     if nb.exists():
-        return ["".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
-                if c["cell_type"] == "markdown"]
+        return [
+            "".join(c["source"])
+            for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+            if c["cell_type"] == "markdown"
+        ]
     md = root / f"{doc}.md"
     return [md.read_text(encoding="utf-8")] if md.exists() else []
 
@@ -59,6 +63,7 @@ def rewrite(text: str, doc: str, labels: dict[str, str], docs: dict[str, str]) -
         if title is None:
             raise UnknownTarget(f"{doc}: {m.group(0)} names no heading in the book")
         return f"{{{m['role']}}}`{title} <{target}>`"
+
     return XREF.sub(one, text)
 
 

@@ -11,6 +11,7 @@ Outline format (UTF-8 text): cells separated by lines `%%% md`, `%%% code`, opti
 Usage: python -m course_tools.new_notebook OUTLINE.txt chapters/NN_name.ipynb
 Used once to start a chapter; afterwards edit the notebook in JupyterLab (make lab).
 """
+
 from __future__ import annotations
 
 import argparse

@@ -12,12 +12,13 @@ Light pages (issue 9): the widget bundle is html-manager's `embed.js`, which nee
 only on a page whose own content has maths (`drop_unused_mathjax`); the theme's fontawesome.js, a second copy of
 the icons its CSS already draws with the Font Awesome webfont, is left out (course_tools/templates/).
 """
+
 from __future__ import annotations
 
 import os
 import re
-from html import escape
 import subprocess
+from html import escape
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -58,7 +59,9 @@ def use_local_assets(app: Sphinx, config: Config) -> None:
         logger.warning(
             "course_assets: local widget JavaScript not found in %s; falling back to the CDN defaults, so "
             "widgets will not render offline. Run `make vendor` (python -m course_tools.vendor_js).",
-            STATIC, type="course", subtype="assets",
+            STATIC,
+            type="course",
+            subtype="assets",
         )
         return
     config.html_static_path = [*config.html_static_path, str(STATIC)]
@@ -85,8 +88,11 @@ def drop_unused_mathjax(app: Sphinx, pagename: str, templatename: str, context: 
     # The builder prefixes local paths with _static/ (sphinx.builders.html.add_js_file).
     path = app.config.mathjax_path
     names = {path, f"_static/{path}"}
-    mathjax = [js for js in scripts if str(js.filename) in names
-               or (js.attributes.get("body") or "").startswith("window.MathJax =")]
+    mathjax = [
+        js
+        for js in scripts
+        if str(js.filename) in names or (js.attributes.get("body") or "").startswith("window.MathJax =")
+    ]
     for js in mathjax:
         scripts.remove(js)  # Sphinx restores the page-independent list after each page
 
@@ -109,8 +115,7 @@ def repository_url() -> str | None:
     """The repository this book is built from: COURSE_REPOSITORY_URL, else the git remote `origin`."""
     url = os.environ.get("COURSE_REPOSITORY_URL", "").strip()
     if not url:
-        res = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"],
-                             capture_output=True, text=True)
+        res = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"], capture_output=True, text=True)
         url = res.stdout.strip() if res.returncode == 0 else ""
     if url.startswith("git@github.com:"):
         url = "https://github.com/" + url.split(":", 1)[1]
@@ -128,18 +133,24 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
     url = repository_url()
     if url is None:
         options["launch_buttons"] = {}
-        logger.info("course_assets: launch buttons omitted: the repository URL is unknown. Set "
-                    "COURSE_REPOSITORY_URL=https://github.com/OWNER/REPO (or a GitHub `origin` remote) and rebuild.")
+        logger.info(
+            "course_assets: launch buttons omitted: the repository URL is unknown. Set "
+            "COURSE_REPOSITORY_URL=https://github.com/OWNER/REPO (or a GitHub `origin` remote) and rebuild."
+        )
     else:
-        launch = {"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org",
-                  "colab_url": "https://colab.research.google.com"}
+        launch = {
+            "notebook_interface": "jupyterlab",
+            "binderhub_url": "https://mybinder.org",
+            "colab_url": "https://colab.research.google.com",
+        }
         hub = os.environ.get("COURSE_JUPYTERHUB_URL", "").strip()
         if hub:
             launch["jupyterhub_url"] = hub
         else:
             logger.info("course_assets: JupyterHub launch button omitted: set COURSE_JUPYTERHUB_URL to your hub.")
-        options.update(repository_url=url, use_repository_button=True, launch_buttons=launch,
-                       repository_branch=repository_branch())
+        options.update(
+            repository_url=url, use_repository_button=True, launch_buttons=launch, repository_branch=repository_branch()
+        )
         logger.info("course_assets: launch buttons point at %s", url)
     config.html_theme_options = options
 
@@ -159,8 +170,8 @@ def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, d
         '<p class="course-deck-link"><a class="reference external" href="' + href + '">'
         "Open this chapter as a slide deck</a> (works offline, with live widgets; press S for speaker notes)</p>"
         '<p class="course-handout-links">Print: <a class="reference external" href="' + sheet + '">worksheet '
-        '(PDF)</a>, <a class="reference external" href="' + key + '">answer key (PDF)</a></p>'
-        + context["body"])
+        '(PDF)</a>, <a class="reference external" href="' + key + '">answer key (PDF)</a></p>' + context["body"]
+    )
 
 
 def add_course_static(app: Sphinx, config: Config) -> None:
@@ -183,7 +194,7 @@ def _noopener(tag: str) -> str:
     words = rel.group(1).split()
     if "noopener" in words:
         return tag
-    return tag[:rel.start()] + f'rel="{" ".join([*words, "noopener"])}"' + tag[rel.end():]
+    return tag[: rel.start()] + f'rel="{" ".join([*words, "noopener"])}"' + tag[rel.end() :]
 
 
 def fix_page_html(html: str) -> str:
@@ -203,8 +214,11 @@ def cut_icon_font(app: Sphinx, exception) -> None:
 
     kept = write_icon_subset(Path(app.outdir))
     if kept is None:
-        logger.warning("course_assets: the theme's Font Awesome font was not found; pages load the full icon font",
-                       type="course", subtype="assets")
+        logger.warning(
+            "course_assets: the theme's Font Awesome font was not found; pages load the full icon font",
+            type="course",
+            subtype="assets",
+        )
     else:
         logger.info("course_assets: icon font cut to %d glyphs (%d bytes)", *kept)
 

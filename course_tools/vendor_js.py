@@ -8,6 +8,7 @@ Usage: python -m course_tools.vendor_js [--force]
 Output: .vendor/static/vendor/<package>/...  (added to the book's static path by course_tools.sphinx_ext)
         .vendor/test/<package>/...           (used only by tests, e.g. axe-core)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,20 +31,40 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
     # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from
     # beside it.
     "@jupyter-widgets/html-manager": (
-        "static", "html-manager",
+        "static",
+        "html-manager",
         ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],
     ),
     # MathJax from its components (course_tools.conventions MATHJAX_COMPONENTS): TeX in, HTML out, hidden MathML for
     # screen readers; not the combined file, whose menu and speech engine weigh more than the rest together.
     "mathjax": (
-        "static", "mathjax",
-        ["es5/startup.js", "es5/core.js", "es5/input/tex.js", "es5/input/tex/extensions/*", "es5/output/chtml.js",
-         "es5/output/chtml/fonts/tex.js", "es5/output/chtml/fonts/woff-v2/*", "es5/a11y/assistive-mml.js",
-         "LICENSE"],
+        "static",
+        "mathjax",
+        [
+            "es5/startup.js",
+            "es5/core.js",
+            "es5/input/tex.js",
+            "es5/input/tex/extensions/*",
+            "es5/output/chtml.js",
+            "es5/output/chtml/fonts/tex.js",
+            "es5/output/chtml/fonts/woff-v2/*",
+            "es5/a11y/assistive-mml.js",
+            "LICENSE",
+        ],
     ),
     # The decks use the white theme and the speaker-notes plugin only.
-    "reveal.js": ("static", "reveal.js", ["dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
-                                          "dist/theme/fonts/source-sans-pro/*", "plugin/notes/notes.js", "LICENSE"]),
+    "reveal.js": (
+        "static",
+        "reveal.js",
+        [
+            "dist/reveal.js",
+            "dist/reveal.css",
+            "dist/theme/white.css",
+            "dist/theme/fonts/source-sans-pro/*",
+            "plugin/notes/notes.js",
+            "LICENSE",
+        ],
+    ),
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
@@ -52,12 +73,19 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
 # (package, old text, new text, why it is safe).
 # A patch that no longer matches stops the vendoring, so a version bump is looked at rather than shipped.
 PATCHES: list[tuple[str, str, str, str]] = [
-    ("@jupyter-widgets/html-manager", '"https://cdn.jsdelivr.net/npm/"', '""',
-     "embed.js's default CDN for widget modules that are not built in; it has no loader that would use it, and "
-     "this book uses built-in widgets only"),
-    ("@jupyter-widgets/html-manager", "@import url('https://fonts.googleapis.com/css?family=Roboto+Mono');",
-     "(a Roboto Mono import, commented out upstream, removed when vendored)",
-     "a CSS comment inside the bundle"),
+    (
+        "@jupyter-widgets/html-manager",
+        '"https://cdn.jsdelivr.net/npm/"',
+        '""',
+        "embed.js's default CDN for widget modules that are not built in; it has no loader that would use it, and "
+        "this book uses built-in widgets only",
+    ),
+    (
+        "@jupyter-widgets/html-manager",
+        "@import url('https://fonts.googleapis.com/css?family=Roboto+Mono');",
+        "(a Roboto Mono import, commented out upstream, removed when vendored)",
+        "a CSS comment inside the bundle",
+    ),
 ]
 
 
@@ -72,8 +100,10 @@ def patch(name: str, dest: Path) -> None:
                 hits += text.count(old)
                 path.write_text(text.replace(old, new), encoding="utf-8")
         if hits == 0:
-            sys.exit(f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
-                     "check the new version for CDN addresses and update PATCHES in course_course_tools/vendor_js.py")
+            sys.exit(
+                f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
+                "check the new version for CDN addresses and update PATCHES in course_course_tools/vendor_js.py"
+            )
         print(f"vendor_js: {name}: patched {hits} x {old[:40]!r}")
 
 
@@ -84,8 +114,10 @@ def locked_versions() -> dict[str, tuple[str, str]]:
     for name in deps:
         entry = lock.get(f"node_modules/{name}")
         if entry is None:
-            sys.exit(f"vendor_js: {name} is in package.json but not in package-lock.json; run "
-                     "`npm install --package-lock-only --ignore-scripts`")
+            sys.exit(
+                f"vendor_js: {name} is in package.json but not in package-lock.json; run "
+                "`npm install --package-lock-only --ignore-scripts`"
+            )
         out[name] = (entry["version"], entry["integrity"])
     missing = set(deps) - set(WANTED)
     if missing:
@@ -114,7 +146,8 @@ def vendor(force: bool = False) -> None:
         for name, (version, integrity) in versions.items():
             res = subprocess.run(
                 ["npm", "pack", f"{name}@{version}", "--pack-destination", tmp, "--json", "--silent"],
-                capture_output=True, text=True,
+                capture_output=True,
+                text=True,
             )
             if res.returncode != 0:
                 sys.exit(f"vendor_js: npm pack {name}@{version} failed:\n{res.stderr.strip()}")

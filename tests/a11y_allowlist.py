@@ -18,14 +18,18 @@ Fixed rather than allowed (for the record):
 - Selected toggle buttons were marked by background colour only: course_tools/static/course-a11y.css adds a bold
   label and an underline; keyboard focus gets a visible outline.
 """
+
 from __future__ import annotations
 
 # (axe rule id, substring of the element's HTML, reason)
 AXE_ALLOWED: list[tuple[str, str, str]] = [
-    ("region", 'class="navbar-brand logo"',
-     "sphinx-book-theme puts the book's title link at the top of the primary sidebar, a <div> that is not a "
-     "landmark, so axe finds content outside every region (moderate). The link is reachable and named; moving "
-     "it means re-templating the theme's sidebar layout."),
+    (
+        "region",
+        'class="navbar-brand logo"',
+        "sphinx-book-theme puts the book's title link at the top of the primary sidebar, a <div> that is not a "
+        "landmark, so axe finds content outside every region (moderate). The link is reachable and named; moving "
+        "it means re-templating the theme's sidebar layout.",
+    ),
 ]
 
 GATED_IMPACTS = {"critical", "serious", "moderate"}

@@ -5,6 +5,7 @@ for them, and turns red the moment it passes, so a chapter strand that finishes 
 sets below in the same commit. The exemplar is car-t (chapters/06_car_t). Keys are chapter slugs
 (data/objectives.yaml ids).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -35,9 +36,17 @@ def chapter_params(check: str, chapters: list[str]) -> list:
     """`chapters` as pytest params, those pending for `check` marked strict xfail."""
     if check not in PENDING:
         raise KeyError(f"unknown assessment check {check!r}; known: {sorted(PENDING)}")
-    return [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=f"{c}: not yet converted ({check}); "
-                                                                          f"tests/assessment_pending.py"))
-            if c in PENDING[check] else c for c in chapters]
+    return [
+        pytest.param(
+            c,
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"{c}: not yet converted ({check}); tests/assessment_pending.py"
+            ),
+        )
+        if c in PENDING[check]
+        else c
+        for c in chapters
+    ]
 
 
 def done(check: str, chapters: list[str]) -> list[str]:

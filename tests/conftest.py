@@ -1,6 +1,7 @@
 """Shared fixtures and the suite's plumbing: test tiers (tests/tiers.py), nbval's doubled chapter runs shared
 with the tests that need executed notebooks (tests/nbval_twice.py), the book built once per session, and a
 guarded Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -10,17 +11,26 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import session_share  # tests/ is on the import path: pyproject.toml, [tool.pytest.ini_options] pythonpath
 import tiers
 from data_patch import course_content  # noqa: F401 (a fixture: imported here, every test module may use it)
+
 from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE
 from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve
 
 BOOK_OUT = BUILD / "test-book"  # outside tests/ so nbval never collects built notebooks
 # As `make book` builds it: course_tools/build_book.py runs `jupyter-book build` with these flags.
-BUILD_CMD = [sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going",
-             "--path-output", str(BOOK_OUT), str(ROOT)]
+BUILD_CMD = [
+    sys.executable,
+    "-m",
+    "course_tools.build_book",
+    "-W",
+    "-n",
+    "--keep-going",
+    "--path-output",
+    str(BOOK_OUT),
+    str(ROOT),
+]
 
 
 # ---- tiers ----------------------------------------------------------------------------------------------------
@@ -82,8 +92,10 @@ def twice_runs(request):
         run = find_run(request.config, path)
         if run is None:
             if Path(path).resolve() in scheduled_runs(request.config):  # running it here: a third execution
-                pytest.fail(f"nbval's run of {Path(path).name} is scheduled but did not arrive: notebook items "
-                            "must run first (tests/nbval_twice.py)")
+                pytest.fail(
+                    f"nbval's run of {Path(path).name} is scheduled but did not arrive: notebook items "
+                    "must run first (tests/nbval_twice.py)"
+                )
             run = run_twice(path)
             keep(request.config, run)
         return run
@@ -100,16 +112,27 @@ def _completed(record: dict | None) -> subprocess.CompletedProcess | None:
 
 
 def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | None:
-    return None if done is None else {"args": [str(a) for a in done.args], "returncode": done.returncode,
-                                      "stdout": done.stdout, "stderr": done.stderr, "seeded": seeded}
+    return (
+        None
+        if done is None
+        else {
+            "args": [str(a) for a in done.args],
+            "returncode": done.returncode,
+            "stdout": done.stdout,
+            "stderr": done.stderr,
+            "seeded": seeded,
+        }
+    )
 
 
-def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None,
-                                 subprocess.CompletedProcess | None]:
+def _build_book(
+    config,
+) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None, subprocess.CompletedProcess | None]:
     """The book, its decks and its handouts as `make book` makes them, from a clean cache seeded with the first run of every
     chapter that nbval ran without error in this session; course_tools/build_book.py executes the rest."""
-    from course_tools.build_book import Executed, fill_cache
     from nbval_twice import find_run, scheduled_runs
+
+    from course_tools.build_book import Executed, fill_cache
 
     html = BOOK_OUT / "_build" / "html"
     if os.environ.get("COURSE_REUSE_BUILD") == "1" and os.environ.get("CI") != "true" and html.exists():
@@ -123,11 +146,21 @@ def _build_book(config) -> tuple[subprocess.CompletedProcess, subprocess.Complet
         build.seeded = sorted(str(s.path.relative_to(ROOT)) for s in seeds)
     decks = handouts = None
     if build.returncode == 0:
-        decks = subprocess.run([sys.executable, "-m", "course_tools.build_slides", "--html-dir", str(html)],
-                               cwd=ROOT, capture_output=True, text=True, timeout=600)
+        decks = subprocess.run(
+            [sys.executable, "-m", "course_tools.build_slides", "--html-dir", str(html)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     if decks is not None and decks.returncode == 0:
-        handouts = subprocess.run([sys.executable, "-m", "course_tools.build_handouts", "--html-dir",
-                                   str(html)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        handouts = subprocess.run(
+            [sys.executable, "-m", "course_tools.build_handouts", "--html-dir", str(html)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     return build, decks, handouts
 
 
@@ -140,8 +173,11 @@ def book_builds(request):
         record = session_share.read_json(share / "book.json")
         if record is None:
             build, decks, handouts = _build_book(request.config)
-            record = {"build": _record(build, getattr(build, "seeded", None)), "decks": _record(decks),
-                      "handouts": _record(handouts)}
+            record = {
+                "build": _record(build, getattr(build, "seeded", None)),
+                "decks": _record(decks),
+                "handouts": _record(handouts),
+            }
             session_share.write_json(share / "book.json", record)
     decks = _completed(record["decks"])
     if decks is not None:
@@ -223,23 +259,31 @@ def offline_page(browser):
 
 def pytest_sessionstart(session):
     import time
+
     session.config._course_t0 = time.perf_counter()
 
 
 def pytest_sessionfinish(session, exitstatus):
     import json
     import time
+
     t0 = getattr(session.config, "_course_t0", None)
     if t0 is None or getattr(session.config, "workerinput", None) is not None:
         return
     args = [str(a) for a in session.config.invocation_params.args]
-    record = {"seconds": round(time.perf_counter() - t0, 1), "exitstatus": int(exitstatus),
-              "tests": session.testscollected, "failed": session.testsfailed, "args": args,
-              "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
-              "workers": getattr(session.config.option, "numprocesses", None) or 0,
-              # the full suite is `make test`: all of tests/ and chapters/ with nbval, nothing deselected
-              "full_suite": "--nbval" in args and {"tests", "chapters"} <= {a.rstrip("/") for a in args}
-                            and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args)}
+    record = {
+        "seconds": round(time.perf_counter() - t0, 1),
+        "exitstatus": int(exitstatus),
+        "tests": session.testscollected,
+        "failed": session.testsfailed,
+        "args": args,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "workers": getattr(session.config.option, "numprocesses", None) or 0,
+        # the full suite is `make test`: all of tests/ and chapters/ with nbval, nothing deselected
+        "full_suite": "--nbval" in args
+        and {"tests", "chapters"} <= {a.rstrip("/") for a in args}
+        and not any(a.startswith(("-k", "-m", "--deselect", "--lf")) for a in args),
+    }
     target = FAST_TIME_FILE if tiers.in_fast_tier() else SUITE_TIME_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(record, indent=1))

@@ -4,6 +4,7 @@
 
 tests/conftest.py imports the fixture, so every test module can ask for `course_content` by name.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -13,6 +13,7 @@ and the book build fixture seeds the jupyter-cache with its first run, so that t
 notebook again (tests/conftest.py). Notebook items run first in the session, before the tests that share
 their results; `find_run` waits for a chapter that another worker is running.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,10 +22,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbval.plugin import IPyNbCell, IPyNbFile, find_comment_markers, find_metadata_tags
-from nbval.kernel import RunningKernel
-
 import session_share
+from nbval.kernel import RunningKernel
+from nbval.plugin import IPyNbCell, IPyNbFile, find_comment_markers, find_metadata_tags
 from notebook_runner import ROOT, TwiceRun, cell_name, offline_kernel_manager, twice_cells
 
 RUNS = pytest.StashKey[dict]()
@@ -117,9 +117,12 @@ class TwiceCell(IPyNbCell):
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
     collected = yield
-    return [TwiceNotebook.from_parent(parent, path=file_path)
-            if isinstance(c, IPyNbFile) and Path(file_path).resolve().parent == CHAPTERS else c
-            for c in collected]
+    return [
+        TwiceNotebook.from_parent(parent, path=file_path)
+        if isinstance(c, IPyNbFile) and Path(file_path).resolve().parent == CHAPTERS
+        else c
+        for c in collected
+    ]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -132,5 +135,6 @@ def pytest_collection_finish(session):
     for item in session.items:
         if isinstance(item, TwiceCell):
             selected[item.parent.path.resolve()] = selected.get(item.parent.path.resolve(), 0) + 1
-    session.config.stash[SCHEDULED] = {p for p, n in selected.items()
-                                       if n == len(twice_cells(nbformat.read(p, as_version=4)))}
+    session.config.stash[SCHEDULED] = {
+        p for p, n in selected.items() if n == len(twice_cells(nbformat.read(p, as_version=4)))
+    }

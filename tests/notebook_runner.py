@@ -8,6 +8,7 @@ Isolation, best first:
    connect, sendto and getaddrinfo raise. The kernel itself still uses ipc sockets.
 `NETWORK_ISOLATION` says which one is in force; the tests prove it by trying to reach a local server.
 """
+
 from __future__ import annotations
 
 import copy
@@ -30,6 +31,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from course_tools.conventions import ROOT
+
 CELL_TIMEOUT = 120
 
 GUARD = '''\
@@ -57,6 +59,7 @@ _socket.socket.sendto = _guarded(_real_sendto)
 _socket.getaddrinfo = _refuse
 _socket.create_connection = _refuse
 '''
+
 
 @functools.lru_cache(maxsize=1)
 def unshare_works() -> bool:
@@ -86,8 +89,9 @@ def _kernel_dir() -> Path:
         guard.mkdir()
         (guard / "sitecustomize.py").write_text(GUARD)
         env["PYTHONPATH"] = os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    (spec / "kernel.json").write_text(json.dumps(
-        {"argv": argv, "display_name": "course (no network)", "language": "python", "env": env}))
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "course (no network)", "language": "python", "env": env})
+    )
     return base
 
 
@@ -121,8 +125,13 @@ class OfflineKernel:
 
     def _client(self, nb) -> NotebookClient:
         if self.client is None:
-            self.client = NotebookClient(nb, km=self.km, timeout=CELL_TIMEOUT, allow_errors=False,
-                                         resources={"metadata": {"path": str(self.cwd)}})
+            self.client = NotebookClient(
+                nb,
+                km=self.km,
+                timeout=CELL_TIMEOUT,
+                allow_errors=False,
+                resources={"metadata": {"path": str(self.cwd)}},
+            )
             self.client.start_new_kernel_client()
         self.client.nb = nb
         self.client.reset_execution_trackers()
@@ -155,7 +164,7 @@ class OfflineKernel:
 # when nbval has not run in this session. Either way each chapter executes twice in all.
 ROLE = "course_twice"  # cell metadata key: which part of the doubled notebook a cell is
 
-PROBE = '''\
+PROBE = """\
 def _course_probe():
     import json, os, ipywidgets
     instances = dict(ipywidgets.widgets.widget._instances)
@@ -164,7 +173,7 @@ def _course_probe():
     state = ipywidgets.Widget.get_manager_state(drop_defaults=False)["state"]
     print(json.dumps({"cwd": os.getcwd(), "observers": observers, "state": state}))
 _course_probe(); del _course_probe
-'''
+"""
 TO_ROOT = f"import os as _os; _os.chdir({str(ROOT)!r}); print(_os.getcwd()); del _os"
 
 
@@ -176,11 +185,13 @@ def _role(cell, role: str, index: int | None = None):
 def cell_name(cell) -> str:
     """How a cell of the doubled notebook is named in test ids and messages."""
     r = cell.metadata.get(ROLE, {})
-    return {"first": f"Cell {r.get('index')}",
-            "probe1": "first run (from chapters/): widgets and observers",
-            "to_root": "move the kernel to the repository root",
-            "second": f"second run (from the repository root): Cell {r.get('index')}",
-            "probe2": "second run: widgets and observers"}.get(r.get("role"), "cell")
+    return {
+        "first": f"Cell {r.get('index')}",
+        "probe1": "first run (from chapters/): widgets and observers",
+        "to_root": "move the kernel to the repository root",
+        "second": f"second run (from the repository root): Cell {r.get('index')}",
+        "probe2": "second run: widgets and observers",
+    }.get(r.get("role"), "cell")
 
 
 def twice_cells(nb: nbformat.NotebookNode) -> list:
@@ -206,6 +217,7 @@ def _probe(outputs: list) -> dict:
 @dataclass
 class TwiceRun:
     """A chapter executed twice in one kernel with no network: outputs per code cell of each run, the probes."""
+
     path: Path
     first: list[list[dict]]
     second: list[list[dict]]
@@ -221,14 +233,28 @@ class TwiceRun:
         for c in cells:
             parts.setdefault(c.metadata[ROLE]["role"], []).append(list(c.get("outputs", [])))
         one = lambda role: (parts.get(role) or [[]])[0]  # noqa: E731
-        return cls(Path(path), parts.get("first", []), parts.get("second", []), _probe(one("probe1")),
-                   _probe(one("probe2")), "".join(o.get("text", "") for o in one("to_root")).strip(), errors,
-                   seconds)
+        return cls(
+            Path(path),
+            parts.get("first", []),
+            parts.get("second", []),
+            _probe(one("probe1")),
+            _probe(one("probe2")),
+            "".join(o.get("text", "") for o in one("to_root")).strip(),
+            errors,
+            seconds,
+        )
 
     def to_json(self) -> dict:
-        return {"path": str(self.path), "first": self.first, "second": self.second, "probe1": self.probe1,
-                "probe2": self.probe2, "cwd_second": self.cwd_second, "errors": self.errors,
-                "seconds": self.seconds}
+        return {
+            "path": str(self.path),
+            "first": self.first,
+            "second": self.second,
+            "probe1": self.probe1,
+            "probe2": self.probe2,
+            "cwd_second": self.cwd_second,
+            "errors": self.errors,
+            "seconds": self.seconds,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> TwiceRun:
@@ -248,10 +274,13 @@ class TwiceRun:
         code = [c for c in nb.cells if c.cell_type == "code"]
         for n, (cell, outputs) in enumerate(zip(code, self.first, strict=True), start=1):
             cell.execution_count = n
-            cell.outputs = [nbformat.from_dict({**o, "execution_count": n} if o["output_type"] == "execute_result"
-                                               else dict(o)) for o in outputs]
-        nb.metadata["widgets"] = {WIDGET_STATE: {"version_major": 2, "version_minor": 0,
-                                                 "state": self.probe1.get("state", {})}}
+            cell.outputs = [
+                nbformat.from_dict({**o, "execution_count": n} if o["output_type"] == "execute_result" else dict(o))
+                for o in outputs
+            ]
+        nb.metadata["widgets"] = {
+            WIDGET_STATE: {"version_major": 2, "version_minor": 0, "state": self.probe1.get("state", {})}
+        }
         return nb
 
     def comparable(self, run: str) -> tuple:
@@ -304,8 +333,9 @@ class _Numbering:
     def text(self, value, assign: bool = True) -> str:
         """`value` as text with model ids replaced; unnumbered ids get the next numbers, or `<model ?>`."""
         value = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
-        return MODEL_ID.sub(lambda m: self.visit(m.group(0)) if assign else self.number.get(m.group(0), "<model ?>"),
-                            value)
+        return MODEL_ID.sub(
+            lambda m: self.visit(m.group(0)) if assign else self.number.get(m.group(0), "<model ?>"), value
+        )
 
 
 def comparable_outputs(cells: list[list[dict]], state: dict, exclude: set[str] = frozenset()) -> tuple:
@@ -323,17 +353,29 @@ def comparable_outputs(cells: list[list[dict]], state: dict, exclude: set[str] =
                 row.append(("stream", o.get("name"), ids.text(o.get("text", ""))))
             elif kind in ("display_data", "execute_result"):
                 data = o.get("data", {})
-                row.append((kind, tuple((mime, ids.text(v)) for mime, v in sorted(data.items())
-                                        if mime != WIDGET_VIEW and mime not in ("image/png", "image/jpeg")),
-                            ids.visit(data[WIDGET_VIEW]["model_id"]) if WIDGET_VIEW in data else None))
+                row.append(
+                    (
+                        kind,
+                        tuple(
+                            (mime, ids.text(v))
+                            for mime, v in sorted(data.items())
+                            if mime != WIDGET_VIEW and mime not in ("image/png", "image/jpeg")
+                        ),
+                        ids.visit(data[WIDGET_VIEW]["model_id"]) if WIDGET_VIEW in data else None,
+                    )
+                )
             else:
                 row.append((kind, o.get("ename"), o.get("evalue")))
         shown.append(row)
-    rest = sorted((m for m in state if m not in ids.number and m not in exclude),
-                  key=lambda m: (state[m].get("model_name", ""), ids.text(state[m], assign=False)))
+    rest = sorted(
+        (m for m in state if m not in ids.number and m not in exclude),
+        key=lambda m: (state[m].get("model_name", ""), ids.text(state[m], assign=False)),
+    )
     for m in rest:
         ids.visit(m)
-    models = sorted((name, state[m].get("model_name"), ids.text(state[m].get("state", {})),
-                     ids.text(state[m].get("buffers", [])))
-                    for m, name in ids.number.items() if m in state)
+    models = sorted(
+        (name, state[m].get("model_name"), ids.text(state[m].get("state", {})), ids.text(state[m].get("buffers", [])))
+        for m, name in ids.number.items()
+        if m in state
+    )
     return tuple(shown), tuple(models)

@@ -8,6 +8,7 @@ fresh one without xdist), removed when the run ends:
 - `book.lock`, `book.json`: the first worker that needs the book builds it under the lock and records the
   result; the others wait for the lock and read the record.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -20,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from course_tools.conventions import BUILD
+
 RUNS_ROOT = BUILD / "test-run"
 # A wait, not a budget: how long a worker waits for a chapter that another worker's nbval is running.
 WAIT_FOR_OTHER_WORKER_S = 900

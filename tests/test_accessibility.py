@@ -2,26 +2,36 @@
 axe-core in Chromium (critical, serious and moderate findings), alt text, headings in order, keyboard operation
 of every widget, and colour never the only carrier of meaning. Accepted theme findings live in
 tests/a11y_allowlist.py, nowhere else, and never cover the course's own content."""
+
 from __future__ import annotations
 
 import itertools
 import re
-import sys
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import pytest
-
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
-from course_tools.testing.browser_support import OfflineGuard, assert_clean
-from course_tools.conventions import CHAPTER_DOC, ROOT
-from course_tools.testing.page_audit import (AXE_JS, HEADINGS_JS, built_pages, has_widgets, open_and_wait, parse,
-                        widget_html_fragments)
 from test_book import toc_files
+
+from course_tools.conventions import CHAPTER_DOC, ROOT
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.testing.page_audit import (
+    AXE_JS,
+    HEADINGS_JS,
+    built_pages,
+    has_widgets,
+    open_and_wait,
+    parse,
+    widget_html_fragments,
+)
 from widgets.figures.style import CREATOR as FIGURE_CREATOR
 
-FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|svg|webp|pdf|bmp|tiff?)$|_build/|jupyter_execute|^image$|^figure$"
-                       r"|^output_\d", re.I)
+FILE_NAME = re.compile(
+    r"^\S+\.(png|jpe?g|gif|svg|webp|pdf|bmp|tiff?)$|_build/|jupyter_execute|^image$|^figure$"
+    r"|^output_\d",
+    re.I,
+)
 
 
 def _text_problem(label: str | None, src: str | None = None) -> str | None:
@@ -48,7 +58,7 @@ def alt_problems(html: str) -> list[str]:
             continue
         label = a.get("aria-label") or svg["text"]
         if a.get("role") != "img" and not a.get("aria-labelledby"):
-            problems.append(f"inline <svg> without role=\"img\" (label {label!r})")
+            problems.append(f'inline <svg> without role="img" (label {label!r})')
         elif not a.get("aria-labelledby"):
             p = _text_problem(label)
             if p:
@@ -151,9 +161,11 @@ def figure_problems(html: str, read_image=lambda src: "") -> tuple[list[str], in
 
 def test_figure_checker_catches_short_alt_missing_caption_and_reference():
     alt = " ".join(["word"] * 20)
-    good = (f'<p>See <a class="reference internal" href="#fig-a"><span class="std std-numref">Fig. 1</span></a>.</p>'
-            f'<figure id="fig-a"><img src="../_images/x.svg" alt="{alt}"><figcaption><p>A caption</p></figcaption>'
-            f'</figure>')
+    good = (
+        f'<p>See <a class="reference internal" href="#fig-a"><span class="std std-numref">Fig. 1</span></a>.</p>'
+        f'<figure id="fig-a"><img src="../_images/x.svg" alt="{alt}"><figcaption><p>A caption</p></figcaption>'
+        f"</figure>"
+    )
     assert figure_problems(good, lambda src: FIGURE_CREATOR) == ([], 1)
     assert figure_problems(good.replace(alt, "An IgG"))[0]
     assert figure_problems(good.replace("A caption", ""))[0]
@@ -211,9 +223,11 @@ AUDIT_JS = """() => {
 # The theme's own markup: header, sidebars, article header buttons, footer, search dialog, and reveal.js's
 # controls in a deck. Everything else on a page (the article, a deck's slides, the widgets, the page as a whole)
 # is the course's own, and no finding there may be allowlisted.
-THEME_REGIONS = (".bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article, .bd-footer, "
-                 ".bd-footer-article, .bd-footer-content, #pst-search-dialog, .reveal > .controls, "
-                 ".reveal > .progress, .reveal > .slide-number")
+THEME_REGIONS = (
+    ".bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article, .bd-footer, "
+    ".bd-footer-article, .bd-footer-content, #pst-search-dialog, .reveal > .controls, "
+    ".reveal > .progress, .reveal > .slide-number"
+)
 OWNER_JS = """([violations, theme]) => violations.map(v => v.nodes.map(n => {
   const t = n.target;
   const el = (t.length === 1 && typeof t[0] === 'string') ? document.querySelector(t[0]) : null;
@@ -234,8 +248,10 @@ def page_audits(browser, book_server, built_book):
     for mode, suffix in MODES.items():
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
         # (the context's first about:blank has no storage: the script must not throw there)
-        context.add_init_script(f"if (location.protocol.startsWith('http')) {{ localStorage.setItem('mode', '{mode}');"
-                                f" localStorage.setItem('theme', '{mode}'); }}")
+        context.add_init_script(
+            f"if (location.protocol.startsWith('http')) {{ localStorage.setItem('mode', '{mode}');"
+            f" localStorage.setItem('theme', '{mode}'); }}"
+        )
         guard = OfflineGuard(context)
         page = context.new_page()  # watched by the guard, as every page of its context
         for rel in built_pages(built_book):
@@ -247,12 +263,16 @@ def page_audits(browser, book_server, built_book):
             assert deck or theme == mode, f"{rel}: asked for the {mode} mode, the page shows data-theme={theme!r}"
             page.add_script_tag(content=axe)
             violations = page.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            )
             for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS]), strict=True):
                 for node, owner in zip(v["nodes"], owners, strict=True):
                     node["owner"] = owner
-            audits[rel + suffix] = {"axe": violations, "headings": page.evaluate(HEADINGS_JS),
-                                    **page.evaluate(AUDIT_JS)}
+            audits[rel + suffix] = {
+                "axe": violations,
+                "headings": page.evaluate(HEADINGS_JS),
+                **page.evaluate(AUDIT_JS),
+            }
         problems += guard.problems()
         context.close()
     audits["_guard"] = {"problems": problems}
@@ -276,14 +296,21 @@ def gate(audits) -> tuple[list[str], list[tuple[str, str, str]]]:
                 if node["owner"] == "theme" and entry is not None:
                     used.add(entry)
                     continue
-                failures.append(f"{rel}: {v['impact']} {v['id']} ({v['help']}) in the {node['owner']}'s markup "
-                                f"at {node['target']}: {node['html'][:160]}")
+                failures.append(
+                    f"{rel}: {v['impact']} {v['id']} ({v['help']}) in the {node['owner']}'s markup "
+                    f"at {node['target']}: {node['html'][:160]}"
+                )
     return failures, [e for e in AXE_ALLOWED if e not in used]
 
 
 def _audit(rule, impact, owner, html):
-    return {"p.html": {"axe": [{"id": rule, "impact": impact, "help": "h",
-                                "nodes": [{"owner": owner, "html": html, "target": ["x"]}]}]}}
+    return {
+        "p.html": {
+            "axe": [
+                {"id": rule, "impact": impact, "help": "h", "nodes": [{"owner": owner, "html": html, "target": ["x"]}]}
+            ]
+        }
+    }
 
 
 def test_gate_fails_moderate_findings_and_never_excuses_the_course():
@@ -315,9 +342,11 @@ def test_axe_is_really_running(browser):
     pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["axe-core"]
     context = browser.new_context()
     page = context.new_page()
-    page.set_content("<html lang='en'><head><title>t</title></head><body><main><button></button>"
-                     "<details><summary aria-label='Toggle hidden content'><p>Show code cell source</p></summary>"
-                     "<p>code</p></details></main></body></html>")
+    page.set_content(
+        "<html lang='en'><head><title>t</title></head><body><main><button></button>"
+        "<details><summary aria-label='Toggle hidden content'><p>Show code cell source</p></summary>"
+        "<p>code</p></details></main></body></html>"
+    )
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     version = page.evaluate("axe.version")
     ids = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
@@ -348,8 +377,12 @@ def test_heading_checker_catches_skips():
 
 @pytest.mark.browser
 def test_headings_are_in_order(page_audits):
-    failures = [f"{rel}: {p}" for rel, a in _pages(page_audits).items()
-                if rel.startswith("chapters/") for p in heading_problems(a["headings"])]
+    failures = [
+        f"{rel}: {p}"
+        for rel, a in _pages(page_audits).items()
+        if rel.startswith("chapters/")
+        for p in heading_problems(a["headings"])
+    ]
     assert not failures, "\n".join(failures)
 
 
@@ -365,6 +398,7 @@ def test_colour_is_never_the_only_carrier_of_meaning(page_audits):
 
 
 # ---- keyboard ----------------------------------------------------------------------------------------------
+
 
 def widget_pages(built_book) -> list[str]:
     return [rel for rel in built_pages(built_book) if has_widgets((built_book / rel).read_text(encoding="utf-8"))]
@@ -392,8 +426,10 @@ def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_
             if root.locator("button, input, select, [role='slider']").count() == 0:
                 continue  # a static view (e.g. the full therapy table): nothing to operate
             # In a deck only the slides near the current one are displayed: go to the widget's slide first.
-            root.evaluate("r => { const s = r.closest('section'); "
-                          "if (window.Reveal && s) { const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); } }")
+            root.evaluate(
+                "r => { const s = r.closest('section'); "
+                "if (window.Reveal && s) { const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); } }"
+            )
             root.scroll_into_view_if_needed()
             # Start the focus just before the widget, then Tab into it, as a keyboard user would arrive.
             root.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")

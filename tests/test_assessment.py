@@ -3,21 +3,19 @@
 Generic over every chapter in data/objectives.yaml and _toc.yml, so chapters added later are covered. Chapters
 not yet rewritten to the pattern are listed once, in tests/assessment_pending.py (strict xfail).
 """
+
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
 from assessment_pending import chapter_params
 from test_chapter_content import chapter_notebooks, text_of
+
 from widgets.data import DataError
 from widgets.models.objectives import chapter_objectives, load_objectives
 from widgets.text import myst_safe
 from widgets.views.objectives import objectives_markdown
-
 
 OBJECTIVES_CALL = re.compile(r"widgets\.learning_objectives\(\s*[\"']([a-z0-9-]+)[\"']\s*\)")
 
@@ -47,8 +45,10 @@ def test_the_box_is_a_myst_tip_with_numbered_objectives_and_working_term_roles()
 
 
 def test_data_text_cannot_inject_html_outside_backtick_spans():
-    assert myst_safe('<img src=x onerror=alert(1)> and {term}`T cells <T cell>`') == \
-        '&lt;img src=x onerror=alert(1)> and {term}`T cells <T cell>`'
+    assert (
+        myst_safe("<img src=x onerror=alert(1)> and {term}`T cells <T cell>`")
+        == "&lt;img src=x onerror=alert(1)> and {term}`T cells <T cell>`"
+    )
 
 
 def test_an_unknown_chapter_slug_names_the_file_and_the_known_slugs():
@@ -57,11 +57,15 @@ def test_an_unknown_chapter_slug_names_the_file_and_the_known_slugs():
 
 
 def test_objective_ids_are_unique_across_the_course(course_content):  # noqa: F811
-    doc = course_content.patch("objectives", lambda d: d["records"][1]["objectives"][0].update(
-        id=d["records"][0]["objectives"][0]["id"]))
+    doc = course_content.patch(
+        "objectives", lambda d: d["records"][1]["objectives"][0].update(id=d["records"][0]["objectives"][0]["id"])
+    )
     taken = doc["records"][0]["objectives"][0]["id"]
-    with pytest.raises(DataError, match=rf"objectives\.yaml(.|\n)*field 'objectives\.0\.id': objective id '{taken}' is already used by chapter "
-                                        rf"'autoimmunity'"):
+    with pytest.raises(
+        DataError,
+        match=rf"objectives\.yaml(.|\n)*field 'objectives\.0\.id': objective id '{taken}' is already used by chapter "
+        rf"'autoimmunity'",
+    ):
         load_objectives()
 
 
@@ -82,8 +86,12 @@ def test_the_deck_shows_the_objectives_box_as_a_deck_box():
     from course_tools.build_slides import prepare
 
     cell = nbformat.v4.new_code_cell('widgets.learning_objectives("car-t")', metadata={"tags": ["remove-input"]})
-    cell.outputs = [nbformat.v4.new_output("display_data", data={
-        "text/markdown": objectives_markdown(chapter_objectives("car-t")), "text/plain": "<Markdown>"})]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"text/markdown": objectives_markdown(chapter_objectives("car-t")), "text/plain": "<Markdown>"},
+        )
+    ]
     shown = prepare(nbformat.v4.new_notebook(cells=[cell])).cells[0].outputs[0]["data"]["text/markdown"]
     assert "```" not in shown and ":class:" not in shown
     assert shown.startswith('<blockquote class="course-box ">') and "**Learning objectives**" in shown
@@ -91,16 +99,17 @@ def test_the_deck_shows_the_objectives_box_as_a_deck_box():
 
 
 def _assessed(chapter: str) -> set[str]:
+    from widgets.models.decisions import load_decision_cases, load_treatment_plans
     from widgets.models.exercises import load_exercises
+    from widgets.models.ordering import load_ordering_tasks
     from widgets.models.quiz import load_questions
 
-    from widgets.models.decisions import load_decision_cases, load_treatment_plans
-    from widgets.models.ordering import load_ordering_tasks
-
     tasks = [*load_ordering_tasks(), *load_decision_cases(), *load_treatment_plans()]
-    return ({o for q in load_questions() if q.chapter == chapter for o in q.objectives}
-            | {o for e in load_exercises(chapter) for o in e.objectives}
-            | {o for t in tasks if t.chapter == chapter for o in t.objectives})
+    return (
+        {o for q in load_questions() if q.chapter == chapter for o in q.objectives}
+        | {o for e in load_exercises(chapter) for o in e.objectives}
+        | {o for t in tasks if t.chapter == chapter for o in t.objectives}
+    )
 
 
 @pytest.mark.parametrize("chapter", chapter_params("coverage", [c.chapter for c in load_objectives()]))
@@ -115,10 +124,14 @@ def test_an_item_naming_another_chapters_objective_is_refused(course_content):  
     def edit(doc):
         item = next(r for r in doc["records"] if r["id"] == "car-t-domains")
         item["objectives"] = ["autoimmunity-tolerance", "no-such-objective"]
+
     course_content.patch("knowledge_checks", edit)
     with pytest.raises(DataError) as err:
         load_questions()
     text = str(err.value)
     assert "record" in text and "car-t-domains" in text
-    assert "field 'objectives.0': objective 'autoimmunity-tolerance' belongs to chapter 'autoimmunity', not 'car-t'" in text
+    assert (
+        "field 'objectives.0': objective 'autoimmunity-tolerance' belongs to chapter 'autoimmunity', not 'car-t'"
+        in text
+    )
     assert "field 'objectives.1': unknown objective 'no-such-objective'" in text

@@ -1,5 +1,6 @@
 """The performance report's machinery (the figures themselves come from `make bench`), and the page-size budget,
 which is cheap enough to gate in every test run."""
+
 from __future__ import annotations
 
 import sys
@@ -11,8 +12,12 @@ from course_tools.testing.page_audit import built_pages
 
 
 def test_table_reports_each_figure_against_its_budget():
-    rows = [bench.Row("clean build, whole book", 50.0, "s", 120.0), bench.Row("no-change rebuild", 12.0, "s", 10.0),
-            bench.Row("a.html: HTML", 2_000_000, "B", 1.5e6), bench.Row("nbval", 20.0, "s")]
+    rows = [
+        bench.Row("clean build, whole book", 50.0, "s", 120.0),
+        bench.Row("no-change rebuild", 12.0, "s", 10.0),
+        bench.Row("a.html: HTML", 2_000_000, "B", 1.5e6),
+        bench.Row("nbval", 20.0, "s"),
+    ]
     table = bench.render(rows)
     lines = table.splitlines()
     assert len(lines) == 2 + len(rows)
@@ -25,7 +30,8 @@ def test_extension_modules_join_the_table(tmp_path, monkeypatch):
     (tmp_path / "bench_example.py").write_text(
         "from course_tools.bench import Row\n"
         "def bench_rows(ctx):\n    yield Row('CAR T widget state', 1000, 'B', 2000)\n"
-        "    yield ('slides: deck size', 3e6, 'B', 2e6, 'tuple rows work too')\n")
+        "    yield ('slides: deck size', 3e6, 'B', 2e6, 'tuple rows work too')\n"
+    )
     (tmp_path / "helper.py").write_text("def bench_rows(ctx):\n    raise AssertionError('not a bench module')\n")
     package = types.ModuleType("bench_fixture_package")
     package.__path__ = [str(tmp_path)]  # a package whose modules are the files above
@@ -37,8 +43,10 @@ def test_extension_modules_join_the_table(tmp_path, monkeypatch):
 
 def test_suite_time_is_read_from_the_conftest_record(tmp_path, monkeypatch):
     rec = tmp_path / "t.json"
-    rec.write_text('{"seconds": 200.5, "exitstatus": 0, "tests": 90, "failed": 0, "args": ["tests", "chapters",'
-                   ' "--nbval"], "finished": "now", "full_suite": true}')
+    rec.write_text(
+        '{"seconds": 200.5, "exitstatus": 0, "tests": 90, "failed": 0, "args": ["tests", "chapters",'
+        ' "--nbval"], "finished": "now", "full_suite": true}'
+    )
     monkeypatch.setattr(bench, "SUITE_TIME_FILE", rec)
     [row] = bench.bench_suite(None)
     assert row.value == 200.5 and row.ok and "90 tests" in row.note
@@ -47,6 +55,9 @@ def test_suite_time_is_read_from_the_conftest_record(tmp_path, monkeypatch):
 
 
 def test_every_page_is_within_the_html_budget(built_book):
-    over = {rel: (built_book / rel).stat().st_size for rel in built_pages(built_book)
-            if (built_book / rel).stat().st_size > BUDGET["page_html_bytes"]}
+    over = {
+        rel: (built_book / rel).stat().st_size
+        for rel in built_pages(built_book)
+        if (built_book / rel).stat().st_size > BUDGET["page_html_bytes"]
+    }
     assert not over, f"pages over {BUDGET['page_html_bytes'] / 1e6} MB of HTML: {over}"

@@ -1,4 +1,5 @@
 """references.bib: every entry is reachable (DOI or URL) and every key used in data or text exists."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,8 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from widgets.data import bib_keys
-
 from course_tools.conventions import ROOT, cited_keys, is_chapter
+from widgets.data import bib_keys
 
 
 def cited_keys_in_text() -> dict[str, set[str]]:
@@ -35,8 +35,11 @@ def test_every_entry_has_doi_or_url():
 
 def test_dois_are_bare():
     entries = parse_file(str(ROOT / "references.bib")).entries
-    bad = {k: e.fields["doi"] for k, e in entries.items()
-           if "doi" in e.fields and not re.fullmatch(r"10\.\d{4,9}/\S+", e.fields["doi"])}
+    bad = {
+        k: e.fields["doi"]
+        for k, e in entries.items()
+        if "doi" in e.fields and not re.fullmatch(r"10\.\d{4,9}/\S+", e.fields["doi"])
+    }
     assert not bad, f"DOIs must be bare (10.xxxx/...): {bad}"
 
 
@@ -80,22 +83,31 @@ def test_every_entry_reads_as_a_short_label(key):
 
 def test_labels_use_one_author_convention():
     """Prescribing information is authored by the label holder, never by the FDA (see references.bib header)."""
-    wrong = [k for k, e in ENTRIES.items() if "prescribing information" in e.fields.get("title", "").lower()
-             and "Food and Drug Administration" in str(e.persons["author"][0])]
+    wrong = [
+        k
+        for k, e in ENTRIES.items()
+        if "prescribing information" in e.fields.get("title", "").lower()
+        and "Food and Drug Administration" in str(e.persons["author"][0])
+    ]
     assert not wrong, f"label entries authored by the FDA instead of the label holder: {wrong}"
 
 
 def test_search_links_are_few_and_explained():
     searches = {k: e for k, e in ENTRIES.items() if SEARCH_URL.search(e.fields.get("url", ""))}
     assert len(searches) <= 5, f"{len(searches)} search-page links (at most 5): {sorted(searches)}"
-    unexplained = [k for k, e in searches.items() if "search link kept on purpose" not in e.fields.get("note", "").lower()]
+    unexplained = [
+        k for k, e in searches.items() if "search link kept on purpose" not in e.fields.get("note", "").lower()
+    ]
     assert not unexplained, f"search links without a note saying why: {unexplained}"
 
 
 def test_short_citation_refuses_an_entry_without_author_or_year(tmp_path):
     bib = tmp_path / "refs.bib"
-    bib.write_text("@misc{orgonly, organization = {Acme}, title = {A long descriptive title}, year = {2020}}\n"
-                   "@misc{undated, author = {Doe, Jane}, title = {T}}\n", encoding="utf-8")
+    bib.write_text(
+        "@misc{orgonly, organization = {Acme}, title = {A long descriptive title}, year = {2020}}\n"
+        "@misc{undated, author = {Doe, Jane}, title = {T}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match="refs.bib: entry 'orgonly' has no author"):
         short_citation("orgonly", bib)
     with pytest.raises(ValueError, match="refs.bib: entry 'undated' has no year"):

@@ -1,5 +1,6 @@
 """Binder gets the same environment: repo2docker's Dockerfile uses Python 3.11, copies the repo, then installs
 requirements.txt and this package."""
+
 from __future__ import annotations
 
 import shutil
@@ -21,24 +22,37 @@ def test_runtime_and_requirements_pin_the_environment():
     assert not unpinned, f"unpinned requirements: {unpinned}"
     # The top-level choices (requirements.txt's header), lint tools included. matplotlib is pinned for the course's
     # figures (widgets/figures/, ARCHITECTURE.md); no module imports it until they land.
-    for top in ("jupyter-book==1.0.4.post1", "jupyterlab==", "ipywidgets==", "matplotlib==", "nbval==",
-                "pytest==", "playwright==", "pre-commit==", "ruff==", "codespell==", "check-jsonschema==",
-                JUPYTERLAB_MYST):
+    for top in (
+        "jupyter-book==1.0.4.post1",
+        "jupyterlab==",
+        "ipywidgets==",
+        "matplotlib==",
+        "nbval==",
+        "pytest==",
+        "playwright==",
+        "pre-commit==",
+        "ruff==",
+        "codespell==",
+        "check-jsonschema==",
+        JUPYTERLAB_MYST,
+    ):
         assert any(r.startswith(top) for r in reqs), top
 
 
 def test_repo2docker_dockerfile(tmp_path):
     # A clean copy of the tracked files, as Binder sees the repository (no .venv, no build output).
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           text=True, check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     for f in files:
         src = ROOT / f
         if src.is_file():
             (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, tmp_path / f)
     r2d = Path(sys.executable).parent / "repo2docker"
-    out = subprocess.run([str(r2d), "--no-build", "--debug", str(tmp_path)], capture_output=True, text=True,
-                         timeout=300)
+    out = subprocess.run(
+        [str(r2d), "--no-build", "--debug", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     text = out.stdout + out.stderr
     assert "python=3.11" in text or "PYTHON_VERSION=3.11" in text

@@ -6,13 +6,14 @@ longest in at most 35% of its items, and no position holding more than 35% of it
 of 5 items, where 35% is under 2). Over every chapter that meets it, neither cue may exceed 35%. Chapters not yet
 converted are strict xfail from tests/assessment_pending.py.
 """
+
 from __future__ import annotations
 
 import math
 
 import pytest
-
 from assessment_pending import chapter_params, done
+
 from widgets.models.blueprint import MAX_CUE_SHARE, chapter_faults, cue_shares, key_is_longest
 from widgets.models.objectives import load_objectives
 from widgets.models.quiz import Option, Question, load_questions
@@ -33,8 +34,11 @@ def test_chapter_meets_the_blueprint(chapter):
         faults.append(f"keyed option longest in {shares.key_longest:.0%} of items")
     if shares:
         cap = max(2, math.floor(MAX_CUE_SHARE * len(items)))
-        faults += [f"position {p} holds {round(s * len(items))} of {len(items)} keys (at most {cap})"
-                   for p, s in shares.positions.items() if round(s * len(items)) > cap]
+        faults += [
+            f"position {p} holds {round(s * len(items))} of {len(items)} keys (at most {cap})"
+            for p, s in shares.positions.items()
+            if round(s * len(items)) > cap
+        ]
     assert not faults, f"{chapter}: " + "; ".join(faults)
 
 
@@ -53,12 +57,18 @@ def test_the_rules_can_fail():
     faults = chapter_faults(short)
     assert "0 of 5 items at application level or above, under 40%" in faults
     assert "no item interprets data (interprets_data: true)" in faults
-    assert cue_shares(short).faults() == ["the keyed option is the longest in 100% of items (limit 35%)",
-                                          "position D holds 100% of keys (limit 35%)"]
+    assert cue_shares(short).faults() == [
+        "the keyed option is the longest in 100% of items (limit 35%)",
+        "position D holds 100% of keys (limit 35%)",
+    ]
     assert chapter_faults([_q(["a", "b", "c"], 0)]) == [
-        "1 items, fewer than 5", "item 'q' has 3 options, not 4", "item 'q' names no objectives",
-        "item 'q' has no level", "0 of 1 items at application level or above, under 40%",
-        "no item interprets data (interprets_data: true)"]
+        "1 items, fewer than 5",
+        "item 'q' has 3 options, not 4",
+        "item 'q' names no objectives",
+        "item 'q' has no level",
+        "0 of 1 items at application level or above, under 40%",
+        "no item interprets data (interprets_data: true)",
+    ]
 
 
 def test_a_tie_for_longest_gives_no_cue():

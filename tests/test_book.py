@@ -1,4 +1,5 @@
 """The book builds from a clean cache with -W -n --keep-going, offline assets, and no invented URLs."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,8 @@ import nbformat
 import pytest
 
 from course_tools.bootstrap_cell import CELL_ID as SETUP_CELL_ID
-from course_tools.testing.page_audit import CDN  # the one definition of a CDN address
-
 from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import CDN  # the one definition of a CDN address
 
 
 def toc_files() -> list[str]:
@@ -47,8 +47,11 @@ def test_decks_reuse_the_books_executed_notebooks(deck_build, built_book):
         if (ROOT / f"{doc}.ipynb").exists():
             nb = nbformat.read(executed / f"{doc}.ipynb", as_version=4)
             # the course setup cell (course_tools/bootstrap_cell.py) prints nothing where the package is installed
-            assert all(c.outputs for c in nb.cells if c.cell_type == "code" and c.source.strip()
-                       and c.get("id") != SETUP_CELL_ID), doc
+            assert all(
+                c.outputs
+                for c in nb.cells
+                if c.cell_type == "code" and c.source.strip() and c.get("id") != SETUP_CELL_ID
+            ), doc
 
 
 def test_toc_lists_only_existing_pages():
@@ -83,7 +86,8 @@ def test_no_made_up_repository_url(built_book, book_build):
     # With no repository configured the build log says why the launch buttons are missing.
     if "COURSE_REPOSITORY_URL" not in __import__("os").environ:
         assert "launch buttons omitted" in book_build.stdout + book_build.stderr or "launch buttons point" in (
-            book_build.stdout + book_build.stderr)
+            book_build.stdout + book_build.stderr
+        )
 
 
 def test_exclusions_keep_test_leftovers_out(built_book):

@@ -2,11 +2,19 @@
 solution, lecturer note or other dropdown before it is opened, and each cross-reference's text; opening a solution
 shows it. The same reading of the notebook source (course_tools/testing/live_lab.py) drives both, so a construct that renders in
 only one of the two places fails one of them."""
+
 from __future__ import annotations
 
 import pytest
 
-from course_tools.testing.live_lab import chapter_paths, cross_reference_texts, hidden_fragments, load, normalise, raw_myst
+from course_tools.testing.live_lab import (
+    chapter_paths,
+    cross_reference_texts,
+    hidden_fragments,
+    load,
+    normalise,
+    raw_myst,
+)
 
 pytestmark = pytest.mark.browser
 CHAPTERS = chapter_paths()

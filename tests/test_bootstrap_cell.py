@@ -1,5 +1,6 @@
 """The chapters' first code cell ("course setup", course_tools/bootstrap_cell.py): the same in every chapter, hidden in the
 book and the decks, and its logic run here offline with pip, the package lookup and Colab replaced by recorders."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,12 +9,10 @@ import os
 import subprocess
 import sys
 import types
-from pathlib import Path
 
 import pytest
 
 from course_tools import bootstrap_cell
-from course_tools.conventions import ROOT
 
 REPO = "https://github.com/example-org/immuno-course"
 CHAPTERS = bootstrap_cell.chapter_files()
@@ -34,10 +33,15 @@ def test_the_notebooks_copies_are_the_template():
     this checkout knows its repository (COURSE_REPOSITORY_URL or a GitHub origin), that address is this one."""
     sources = {"".join(json.loads(p.read_text(encoding="utf-8"))["cells"][1]["source"]) for p in CHAPTERS}
     assert len(sources) == 1, "the chapters' setup cells differ: run python -m course_tools.bootstrap_cell"
-    source, = sources
-    names = {bootstrap_cell.cell_source(url, branch): (url, branch)
-             for url in (bootstrap_cell.repository_url(), "") for branch in (bootstrap_cell.repository_branch(),)}
-    assert source in names, "the setup cell differs from course_tools/bootstrap_cell.py: run python -m course_tools.bootstrap_cell"
+    (source,) = sources
+    names = {
+        bootstrap_cell.cell_source(url, branch): (url, branch)
+        for url in (bootstrap_cell.repository_url(), "")
+        for branch in (bootstrap_cell.repository_branch(),)
+    }
+    assert source in names, (
+        "the setup cell differs from course_tools/bootstrap_cell.py: run python -m course_tools.bootstrap_cell"
+    )
     # Only an explicit COURSE_REPOSITORY_URL says which address the committed cells must name: a clone's `origin`
     # (CI's, a fork's) is not a reason to rewrite the notebooks.
     if os.environ.get("COURSE_REPOSITORY_URL", "").strip():
@@ -48,11 +52,14 @@ def test_check_mode_reports_a_stale_copy(tmp_path, monkeypatch):
     nb = json.loads(CHAPTERS[0].read_text(encoding="utf-8"))
     assert not bootstrap_cell.apply(nb, "".join(nb["cells"][1]["source"]))  # already in place: no change
     assert bootstrap_cell.apply(nb, bootstrap_cell.cell_source(REPO, "main"))  # another address: a change
-    assert nb["cells"][1]["id"] == bootstrap_cell.CELL_ID and sum(c.get("id") == "course-setup" for c in nb["cells"]) == 1
+    assert (
+        nb["cells"][1]["id"] == bootstrap_cell.CELL_ID and sum(c.get("id") == "course-setup" for c in nb["cells"]) == 1
+    )
 
 
 def test_the_book_and_the_decks_leave_the_cell_out():
     import nbformat
+
     from course_tools.build_slides import prepare
 
     nb = nbformat.read(CHAPTERS[0], as_version=4)
@@ -60,6 +67,7 @@ def test_the_book_and_the_decks_leave_the_cell_out():
 
 
 # ---- the cell's logic, offline ------------------------------------------------------------------------------------
+
 
 class Recorder:
     def __init__(self, returncode=0, stderr=""):
@@ -73,8 +81,11 @@ class Recorder:
 def run_cell(monkeypatch, *, installed: bool, colab: bool, url: str | None = REPO, pip: Recorder | None = None):
     pip = pip or Recorder()
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: (real(name, *a) if installed else None) if name == "widgets" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: (real(name, *a) if installed else None) if name == "widgets" else real(name, *a),
+    )
     monkeypatch.setattr(subprocess, "run", pip)
     manager = []
     if colab:
@@ -118,7 +129,10 @@ def test_in_colab_with_the_package_present_it_only_enables_widgets(monkeypatch, 
 
 def test_an_install_failure_says_what_failed(monkeypatch):
     pip = Recorder(1, "ERROR: Could not find a version that satisfies the requirement\nNo network")
-    with pytest.raises(RuntimeError, match=r"(?s)pip could not install git\+https://github.com/example-org/immuno-course@main:.*No network"):
+    with pytest.raises(
+        RuntimeError,
+        match=r"(?s)pip could not install git\+https://github.com/example-org/immuno-course@main:.*No network",
+    ):
         run_cell(monkeypatch, installed=False, colab=False, pip=pip)
 
 

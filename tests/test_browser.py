@@ -1,4 +1,5 @@
 """The built book in real Chromium, served on 127.0.0.1 with every other request refused, and no kernel."""
+
 from __future__ import annotations
 
 import html
@@ -6,11 +7,11 @@ import re
 
 import nbformat
 import pytest
-
-from course_tools.testing.browser_support import assert_clean, open_page
-from course_tools.conventions import chapter_notebooks
 from notebook_runner import ROOT
 from test_book import toc_files
+
+from course_tools.conventions import chapter_notebooks
+from course_tools.testing.browser_support import assert_clean, open_page
 from widgets.models.quiz import letter, load_questions
 from widgets.text import markdown_inline
 
@@ -35,7 +36,9 @@ def test_chapter_widget_responds_with_no_kernel(offline_page, book_server):
     reach.get_by_role("button", name="TNF blockade", exact=True).click()
     page.wait_for_function(
         """() => [...document.querySelectorAll('.course-therapy-reach .course-panel h4')]
-                 .some(h => h.offsetParent !== null && h.innerText === 'TNF blockade')""", timeout=5_000)
+                 .some(h => h.offsetParent !== null && h.innerText === 'TNF blockade')""",
+        timeout=5_000,
+    )
     after = heading.first.inner_text()
     assert before == "Glucocorticoids" and after == "TNF blockade"
     assert not page.guard.external and not page.guard.unexpected_errors()

@@ -1,6 +1,7 @@
 """Assessment on the built CAR T page in real Chromium, with no kernel and no network: the knowledge check's
 running score follows the answers, and each "What you should have seen" stays hidden until its prediction is
 chosen (or its dropdown is opened), while the other explanations stay hidden."""
+
 from __future__ import annotations
 
 import pytest
@@ -67,13 +68,15 @@ def test_explanations_stay_hidden_until_a_prediction_is_chosen(offline_page, boo
     preds.nth(0).locator(".widget-toggle-button").first.click()  # a wrong prediction also opens it
     preds.nth(0).locator(".course-feedback-wrong").first.wait_for(state="visible", timeout=5_000)
     page.locator(".course-explanation").nth(0).locator("p:not(.admonition-title)").first.wait_for(
-        state="visible", timeout=5_000)
+        state="visible", timeout=5_000
+    )
     assert page.get_by_text("Expansion is the longest manufacturing step").first.is_visible()
     assert not _explanation_shown(page, 1) and not _explanation_shown(page, 2)
 
     # the dropdown is also the "show the explanation" toggle, with no prediction made
     page.locator(".course-explanation").nth(2).locator(".admonition-title").click()
     page.locator(".course-explanation").nth(2).locator("p:not(.admonition-title)").first.wait_for(
-        state="visible", timeout=5_000)
+        state="visible", timeout=5_000
+    )
     assert not _explanation_shown(page, 1)
     assert_clean(page)

@@ -1,12 +1,21 @@
 """Chapter 5 (CAR T) in the built book: every widget works offline with no kernel. Each step waits (with a
 timeout) for the text a reader would then see; how fast that happens is `make bench`'s business
 (course_tools/bench_cart.py drives the same steps and holds the budgets)."""
+
 from __future__ import annotations
 
 import pytest
 
-from course_tools.testing.cart_browser import (choose, click_through_manufacturing, grade_shown, move_timeline, open_chapter,
-                          set_evidence, timeline_events, timeline_heading)
+from course_tools.testing.cart_browser import (
+    choose,
+    click_through_manufacturing,
+    grade_shown,
+    move_timeline,
+    open_chapter,
+    set_evidence,
+    timeline_events,
+    timeline_heading,
+)
 from widgets.models.car_t_manufacturing import load_manufacturing
 
 pytestmark = pytest.mark.browser
@@ -55,16 +64,20 @@ def test_grading_explorer_shows_the_grade(offline_page, book_server):
     open_chapter(page, book_server)
     crs, icans = "course-crs-grading", "course-icans-grading"
     assert page.evaluate(f"() => {grade_shown(crs)}").startswith("CRS: No CRS")
-    for domain, option, grade in [("Fever", "Fever ≥38 °C", "CRS: Grade 1"),
-                                  ("Hypoxia", "Low-flow nasal cannula", "CRS: Grade 2"),
-                                  ("Hypotension", "Requiring one vasopressor", "CRS: Grade 3"),
-                                  ("Fever", "No fever", "CRS: No CRS")]:
+    for domain, option, grade in [
+        ("Fever", "Fever ≥38 °C", "CRS: Grade 1"),
+        ("Hypoxia", "Low-flow nasal cannula", "CRS: Grade 2"),
+        ("Hypotension", "Requiring one vasopressor", "CRS: Grade 3"),
+        ("Fever", "No fever", "CRS: No CRS"),
+    ]:
         choose(page, crs, domain, option, grade)
     assert page.evaluate(f"() => {grade_shown(icans)}").startswith("ICANS: No ICANS")
-    for domain, option, grade in [("ICE score", "3–6", "ICANS: Grade 2"),
-                                  ("Seizure", "Any clinical seizure", "ICANS: Grade 3"),
-                                  ("Motor findings", "Deep focal motor weakness", "ICANS: Grade 4"),
-                                  ("Motor findings", "None", "ICANS: Grade 3")]:
+    for domain, option, grade in [
+        ("ICE score", "3–6", "ICANS: Grade 2"),
+        ("Seizure", "Any clinical seizure", "ICANS: Grade 3"),
+        ("Motor findings", "Deep focal motor weakness", "ICANS: Grade 4"),
+        ("Motor findings", "None", "ICANS: Grade 3"),
+    ]:
         choose(page, icans, domain, option, grade)
     check_clean(page)
 
@@ -93,8 +106,11 @@ def _pick(page, section, domain, option, lines):
     """Click an option (chosen already or not) and wait until the lines under the findings read `lines`
     (None: any) and the grade reads as it should."""
     page.locator(f".{section} .widget-radio", has_text=domain).locator("label", has_text=option).first.click()
-    page.wait_for_function("([js, section, lines]) => JSON.stringify(eval(js)(section).map(r => r.line))"
-                           " === JSON.stringify(lines)", arg=[GRADING_ROWS_JS, section, lines], timeout=5_000)
+    page.wait_for_function(
+        "([js, section, lines]) => JSON.stringify(eval(js)(section).map(r => r.line)) === JSON.stringify(lines)",
+        arg=[GRADING_ROWS_JS, section, lines],
+        timeout=5_000,
+    )
 
 
 def test_grading_lines_read_correctly_with_no_fever(offline_page, book_server):
@@ -117,8 +133,13 @@ def test_grading_lines_read_correctly_with_no_fever(offline_page, book_server):
     _pick(page, crs, "Hypoxia", "None", no_fever)
     nothing = "This finding adds nothing to the grade"
     _pick(page, crs, "Fever", "Fever ≥38 °C", ["CRS, at least Grade 1", nothing, nothing])
-    _pick(page, crs, "Hypoxia", "Low-flow nasal cannula",
-          ["CRS, at least Grade 1", nothing, "This finding sets at least Grade 2"])
+    _pick(
+        page,
+        crs,
+        "Hypoxia",
+        "Low-flow nasal cannula",
+        ["CRS, at least Grade 1", nothing, "This finding sets at least Grade 2"],
+    )
     assert page.evaluate(f"() => {grade_shown(crs)}").startswith("CRS: Grade 2")
     check_clean(page)
 

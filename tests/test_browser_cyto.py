@@ -1,5 +1,6 @@
 """Chapters 4, 6 and 7 in real Chromium with no kernel: each interactive responds (the knowledge checks of
 every chapter are tested from the data in tests/test_browser.py)."""
+
 from __future__ import annotations
 
 import pytest

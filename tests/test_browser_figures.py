@@ -1,5 +1,6 @@
 """The course figures as a reader sees them in Chromium: readable in the theme's light and dark modes (measured
 from the rendered pixels), and every chapter page's package figure actually drawn (decoded, not a broken image)."""
+
 from __future__ import annotations
 
 import io
@@ -7,9 +8,9 @@ import io
 import numpy as np
 import pytest
 from matplotlib.image import imread
+from test_slides import built_decks, deck_server, open_deck  # noqa: F401 (fixtures)
 
 from course_tools.testing.browser_support import assert_clean, open_page
-from test_slides import built_decks, deck_server, open_deck  # noqa: F401 (fixtures)
 from widgets.palette import contrast_ratio
 
 CHAPTER = "chapters/04_checkpoints.html"
@@ -39,11 +40,15 @@ def page_background(page) -> str:
 def test_a_figure_reads_the_same_in_light_and_dark_mode(offline_page, book_server, mode):
     page = offline_page
     open_page(page, f"{book_server}/{CHAPTER}")
-    page.evaluate("""(mode) => { document.documentElement.dataset.theme = mode;
-                                 document.documentElement.dataset.mode = mode; }""", mode)
+    page.evaluate(
+        """(mode) => { document.documentElement.dataset.theme = mode;
+                                 document.documentElement.dataset.mode = mode; }""",
+        mode,
+    )
     page.locator(FIGURE).scroll_into_view_if_needed()
-    page.wait_for_function("(sel) => { const i = document.querySelector(sel); return i.complete && "
-                           "i.naturalWidth > 0; }", arg=FIGURE)
+    page.wait_for_function(
+        "(sel) => { const i = document.querySelector(sel); return i.complete && i.naturalWidth > 0; }", arg=FIGURE
+    )
     background, ink = rendered_colours(page, FIGURE)
     around = page_background(page)
     # an opaque, light figure: its own background, not the page's, behind its text, in either mode

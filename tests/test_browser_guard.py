@@ -1,5 +1,6 @@
 """The browser guard itself: on a tiny local page it must catch an uncaught page error, a console.error and a
 request that leaves 127.0.0.1, and pass a page that has none. Every browser test relies on it (`assert_clean`)."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,9 @@ BAD_PAGES = {
 def tiny_site(tmp_path):
     (tmp_path / "clean.html").write_text(CLEAN)
     for name, body in BAD_PAGES.items():
-        (tmp_path / name).write_text(f"<!doctype html><html lang='en'><head><title>{name}</title></head>"
-                                     f"<body>{body}</body></html>")
+        (tmp_path / name).write_text(
+            f"<!doctype html><html lang='en'><head><title>{name}</title></head><body>{body}</body></html>"
+        )
     with serve(tmp_path) as url:
         yield url
 
@@ -43,12 +45,15 @@ def test_guard_passes_a_clean_page(browser, tiny_site):
     assert_clean(guard)
 
 
-@pytest.mark.parametrize("name, kind, text", [
-    ("page-error.html", "page_errors", "uncaught on purpose"),
-    ("console-error.html", "console_errors", "logged on purpose"),
-    ("off-site.html", "external", "example.invalid"),
-    ("late-error.html", "page_errors", "thrown after load"),
-])
+@pytest.mark.parametrize(
+    "name, kind, text",
+    [
+        ("page-error.html", "page_errors", "uncaught on purpose"),
+        ("console-error.html", "console_errors", "logged on purpose"),
+        ("off-site.html", "external", "example.invalid"),
+        ("late-error.html", "page_errors", "thrown after load"),
+    ],
+)
 def test_guard_catches_what_breaks_a_page(browser, tiny_site, name, kind, text):
     guard = visit(browser, tiny_site + name)
     assert any(text in entry for entry in getattr(guard, kind)), (kind, guard.problems())

@@ -1,5 +1,6 @@
 """Chapter 5's JAK-STAT map in real Chromium on the built page, with no kernel: the explanation is hidden until
 opened, and choosing a cytokine family switches to its receptor's JAKs and the inhibitors acting on them."""
+
 from __future__ import annotations
 
 import pytest

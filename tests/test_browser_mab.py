@@ -1,5 +1,6 @@
 """Chapters 2 and 3 in real Chromium with no kernel and no network: the interactives respond (the knowledge
 checks of every chapter are tested from the data in tests/test_browser.py)."""
+
 from __future__ import annotations
 
 import pytest

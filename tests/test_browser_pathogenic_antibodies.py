@@ -1,6 +1,7 @@
 """The pathogenic-antibodies chapter in real Chromium with no kernel and no network: both interactives switch
 panels on a click and the panels say in words what they show (the knowledge check, like every chapter's, is
 tested from the data in tests/test_browser.py; the page-size budget for every page is in tests/test_bench.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -59,4 +60,3 @@ def test_complement_interactive_shows_where_each_drug_acts_with_no_kernel(offlin
     assert "Meningococcal boxed warning\tNo" in shown
     assert not visible_text(page, ".course-complement .course-callout")  # that box belongs to the C5 blockers
     assert_clean(page)
-

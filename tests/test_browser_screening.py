@@ -1,6 +1,7 @@
 """Chapter 'Before and around treatment' in real Chromium with no kernel and no network: the HBV serology
 interpreter and the vaccine timing planner respond to clicks (the knowledge check, like every chapter's, is
 tested from the data in tests/test_browser.py; the page-size budget for every page is in tests/test_bench.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,4 +61,3 @@ def test_planner_answers_for_a_drug_and_a_vaccine(offline_page, book_server):
     wait_visible_text(page, f"{VAC} .course-verdict", "Complete before the first dose")
     assert "at least 2 weeks before the first dose" in visible_text(page, f"{VAC} .course-panel")
     assert_clean(page)
-

@@ -1,5 +1,6 @@
 """Restoring-tolerance chapter in the built book, in Chromium with no kernel and no network: what a reader sees
 after each click in the two interactives and the knowledge check."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """course_tools/build_book.py on a tiny book: notebooks are executed in parallel and read from jupyter-cache, and a
 failing cell stops the build naming the notebook and the cell, with no page written (raise-on-error)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -22,7 +23,8 @@ def notebook(*sources: str) -> nbformat.NotebookNode:
 
 
 def tiny_book(folder, failing: bool):
-    (folder / "_config.yml").write_text(textwrap.dedent("""\
+    (folder / "_config.yml").write_text(
+        textwrap.dedent("""\
         title: Tiny
         only_build_toc_files: true
         execute:
@@ -31,20 +33,28 @@ def tiny_book(folder, failing: bool):
         sphinx:
           config:
             nb_execution_raise_on_error: true
-        """))
+        """)
+    )
     chapters = ["a_widget"] + (["b_fails"] if failing else [])
-    (folder / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n"
-                                     + "".join(f"  - file: {c}\n" for c in chapters))
+    (folder / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nchapters:\n" + "".join(f"  - file: {c}\n" for c in chapters)
+    )
     (folder / "index.md").write_text("# Tiny book\n")
-    nbformat.write(notebook("import ipywidgets as ipw\nipw.IntSlider(value=7, description='seven')"),
-                   folder / "a_widget.ipynb")
+    nbformat.write(
+        notebook("import ipywidgets as ipw\nipw.IntSlider(value=7, description='seven')"), folder / "a_widget.ipynb"
+    )
     if failing:
         nbformat.write(notebook("x = 1", "x / 0"), folder / "b_fails.ipynb")
 
 
 def build(folder) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going",
-                           str(folder)], cwd=folder, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "course_tools.build_book", "-W", "-n", "--keep-going", str(folder)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.mark.book
@@ -57,8 +67,9 @@ def test_a_failing_cell_stops_the_build_after_the_others_ran_in_parallel(tmp_pat
     # the good notebook was executed by the tool and read from the cache by myst-nb
     assert "a_widget.ipynb executed in" in res.stdout and "a_widget.ipynb: Using cached notebook" in out, out[-3000:]
     # the bad one names its file and cell, and no page was written
-    assert "b_fails.ipynb: cell 2 (code cell 2) raised ZeroDivisionError: division by zero" in res.stderr, \
-        res.stderr[-3000:]
+    assert "b_fails.ipynb: cell 2 (code cell 2) raised ZeroDivisionError: division by zero" in res.stderr, res.stderr[
+        -3000:
+    ]
     assert not list((tmp_path / "_build").rglob("*.html"))
     # what reached the cache is only what succeeded
     from jupyter_cache import get_cache

@@ -1,25 +1,36 @@
 """Chapter 5 (CAR T): models with hand-worked values, the grading tables for every combination, bad data, and
 the widgets driven in Python."""
+
 from __future__ import annotations
 
 import itertools
 import re
 
 import pytest
-
 from data_patch import record
+
 from widgets.data import DataError
 from widgets.models.car_t_adverse_events import load_side_effects, timeline_days
 from widgets.models.car_t_grading import load_grading
 from widgets.models.car_t_manufacturing import load_manufacturing
 
-ISSUE_ORDER = ["eligibility and screening", "leukapheresis", "shipping with chain of identity",
-               "t-cell selection and activation", "gene transfer", "expansion",
-               "harvest, formulation and cryopreservation", "quality-control release testing",
-               "lymphodepleting chemotherapy", "infusion", "monitoring and follow-up"]
+ISSUE_ORDER = [
+    "eligibility and screening",
+    "leukapheresis",
+    "shipping with chain of identity",
+    "t-cell selection and activation",
+    "gene transfer",
+    "expansion",
+    "harvest, formulation and cryopreservation",
+    "quality-control release testing",
+    "lymphodepleting chemotherapy",
+    "infusion",
+    "monitoring and follow-up",
+]
 
 
 # ---------- manufacturing ----------
+
 
 @pytest.fixture(scope="module")
 def manufacturing():
@@ -65,6 +76,7 @@ def test_offsets_are_cumulative(manufacturing):
 
 # ---------- side effects ----------
 
+
 @pytest.fixture(scope="module")
 def side_effects():
     return load_side_effects()
@@ -75,25 +87,37 @@ def ids(events):
 
 
 def test_events_cover_the_issue_list(side_effects):
-    assert ids(side_effects.events) == {"crs", "icans", "early-cytopenia", "prolonged-cytopenia", "infection",
-                                        "b-cell-aplasia", "infusion-reaction", "licats", "t-cell-malignancy",
-                                        "iec-hs"}  # HLH/MAS, boxed warning (issue 12)
+    assert ids(side_effects.events) == {
+        "crs",
+        "icans",
+        "early-cytopenia",
+        "prolonged-cytopenia",
+        "infection",
+        "b-cell-aplasia",
+        "infusion-reaction",
+        "licats",
+        "t-cell-malignancy",
+        "iec-hs",
+    }  # HLH/MAS, boxed warning (issue 12)
 
 
-@pytest.mark.parametrize("day, evidence, expected", [
-    (-5, "oncology", {"early-cytopenia"}),
-    (0, "oncology", {"early-cytopenia", "infection", "infusion-reaction"}),
-    (2, "oncology", {"crs", "icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
-    # FDA: secondary T-cell cancers "may present as soon as weeks following infusion" (window from day 14)
-    (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
-    (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
-    (182, "oncology", {"b-cell-aplasia", "t-cell-malignancy"}),
-    (1095, "oncology", {"t-cell-malignancy"}),
-    (2, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
-    (10, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
-    (42, "autoimmune", {"b-cell-aplasia"}),
-    (365, "autoimmune", set()),
-])
+@pytest.mark.parametrize(
+    "day, evidence, expected",
+    [
+        (-5, "oncology", {"early-cytopenia"}),
+        (0, "oncology", {"early-cytopenia", "infection", "infusion-reaction"}),
+        (2, "oncology", {"crs", "icans", "early-cytopenia", "infection", "b-cell-aplasia"}),
+        # FDA: secondary T-cell cancers "may present as soon as weeks following infusion" (window from day 14)
+        (21, "oncology", {"icans", "early-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
+        (56, "oncology", {"prolonged-cytopenia", "infection", "b-cell-aplasia", "t-cell-malignancy"}),
+        (182, "oncology", {"b-cell-aplasia", "t-cell-malignancy"}),
+        (1095, "oncology", {"t-cell-malignancy"}),
+        (2, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
+        (10, "autoimmune", {"crs", "early-cytopenia", "b-cell-aplasia", "licats"}),
+        (42, "autoimmune", {"b-cell-aplasia"}),
+        (365, "autoimmune", set()),
+    ],
+)
 def test_events_active_on_hand_worked_days(side_effects, day, evidence, expected):
     assert ids(side_effects.events_active_on(day, evidence)) == expected
 
@@ -123,10 +147,14 @@ ICE, CONSCIOUSNESS, SEIZURE, MOTOR, ICP = (ICANS.domain(d) for d in ("ice", "con
 # The ASTCT tables as rows: the grade is the highest row any finding matches (fever is required for CRS).
 CRS_TABLE = {  # grade: (hypotension level, hypoxia level) that define that row
     2: ("Not requiring vasopressors", "Low-flow nasal cannula (≤6 L/min) or blow-by oxygen"),
-    3: ("Requiring one vasopressor, with or without vasopressin",
-        "High-flow nasal cannula (>6 L/min), facemask, non-rebreather or Venturi mask"),
-    4: ("Requiring several vasopressors (not counting vasopressin)",
-        "Positive pressure (CPAP, BiPAP, intubation and mechanical ventilation)"),
+    3: (
+        "Requiring one vasopressor, with or without vasopressin",
+        "High-flow nasal cannula (>6 L/min), facemask, non-rebreather or Venturi mask",
+    ),
+    4: (
+        "Requiring several vasopressors (not counting vasopressin)",
+        "Positive pressure (CPAP, BiPAP, intubation and mechanical ventilation)",
+    ),
 }
 
 
@@ -153,10 +181,19 @@ def test_crs_every_combination():
 ICANS_TABLE = {  # the ASTCT ICANS table, one set of findings per grade row
     1: {"ice": {"7–9"}, "consciousness": {"Awakens spontaneously"}},
     2: {"ice": {"3–6"}, "consciousness": {"Awakens to voice"}},
-    3: {"ice": {"0–2"}, "consciousness": {"Awakens only to touch"},
-        "seizure": {SEIZURE.levels[1]}, "icp": {"Focal or local oedema on neuroimaging"}},
-    4: {"ice": {ICE.levels[4]}, "consciousness": {CONSCIOUSNESS.levels[4]}, "seizure": {SEIZURE.levels[2]},
-        "motor": {MOTOR.levels[1]}, "icp": {ICP.levels[2]}},
+    3: {
+        "ice": {"0–2"},
+        "consciousness": {"Awakens only to touch"},
+        "seizure": {SEIZURE.levels[1]},
+        "icp": {"Focal or local oedema on neuroimaging"},
+    },
+    4: {
+        "ice": {ICE.levels[4]},
+        "consciousness": {CONSCIOUSNESS.levels[4]},
+        "seizure": {SEIZURE.levels[2]},
+        "motor": {MOTOR.levels[1]},
+        "icp": {ICP.levels[2]},
+    },
 }
 
 
@@ -204,32 +241,42 @@ def test_onset_after_end_names_file_record_field(course_content):
     def edit(doc):
         window = record(doc, "infection")["evidence"]["oncology"]
         window.update(start=window["end"] + 4, onset_median=None)
+
     end = record(course_content.patch(AE, edit), "infection")["evidence"]["oncology"]["end"]
     with pytest.raises(DataError) as exc:
         load_side_effects()
     msg = str(exc.value)
     assert f"data/{AE}.yaml" in msg
-    assert (f"{course_content.label(AE, 'infection')}, field 'evidence.oncology.start': onset day {end + 4} is "
-            f"after the end day {end}") in msg
+    assert (
+        f"{course_content.label(AE, 'infection')}, field 'evidence.oncology.start': onset day {end + 4} is "
+        f"after the end day {end}"
+    ) in msg
 
 
 def test_unknown_source_key_names_file_record_field(course_content):
     """A key nested in an evidence window and a key at the top of a record, in two files."""
-    course_content.patch(AE, lambda d: record(d, "licats")["evidence"]["autoimmune"]["sources"].__setitem__(0, "hagen2025licatz"))
+    course_content.patch(
+        AE, lambda d: record(d, "licats")["evidence"]["autoimmune"]["sources"].__setitem__(0, "hagen2025licatz")
+    )
     with pytest.raises(DataError) as exc:
         load_side_effects()
     msg = str(exc.value)
     assert f"data/{AE}.yaml" in msg
-    assert (f"{course_content.label(AE, 'licats')}, field 'evidence.autoimmune.sources.0': unknown reference key "
-            "'hagen2025licatz' (not in references.bib)") in msg
+    assert (
+        f"{course_content.label(AE, 'licats')}, field 'evidence.autoimmune.sources.0': unknown reference key "
+        "'hagen2025licatz' (not in references.bib)"
+    ) in msg
     course_content.patch(MAN, lambda d: record(d, "gene-transfer")["sources"].__setitem__(1, "nosuch2099key"))
     with pytest.raises(DataError) as exc:
         load_manufacturing()
-    assert (f"{course_content.label(MAN, 'gene-transfer')}, field 'sources.1': unknown reference key 'nosuch2099key'"
-            in str(exc.value))
+    assert (
+        f"{course_content.label(MAN, 'gene-transfer')}, field 'sources.1': unknown reference key 'nosuch2099key'"
+        in str(exc.value)
+    )
 
 
 # ---------- widgets driven in Python ----------
+
 
 def linked(links, a, b):
     return any({link.source[0], link.target[0]} == {a, b} for link in links)
@@ -285,12 +332,14 @@ def test_grading_explorer_every_combination_shows_the_model_grade():
     # shared Stacks keep the widget small: at most 5 per domain, each linked to its control
     stacks = [s for level in icans.tree.stacks_by_level for s in level]
     assert len(stacks) <= 5 * 5 and sum(map(len, crs.tree.stacks_by_level)) <= 3 * 5
-    assert all(linked(icans.tree.links, icans.controls[k], s)
-               for k, level in enumerate(icans.tree.stacks_by_level) for s in level)
+    assert all(
+        linked(icans.tree.links, icans.controls[k], s)
+        for k, level in enumerate(icans.tree.stacks_by_level)
+        for s in level
+    )
     # the note under each finding follows its own control
     icans.select(0, 0, 1, 0, 0)
     assert "Grade 3" in icans.notes[2].visible().value
-
 
 
 def _lines(section) -> list[str]:
@@ -328,8 +377,11 @@ def test_grading_lines_say_what_each_finding_contributes_with_fever():
 
     crs = widgets.grading_explorer().section("crs")
     crs.select(1, 0, 0)
-    assert _lines(crs) == ["CRS, at least Grade 1", "This finding adds nothing to the grade",
-                           "This finding adds nothing to the grade"]
+    assert _lines(crs) == [
+        "CRS, at least Grade 1",
+        "This finding adds nothing to the grade",
+        "This finding adds nothing to the grade",
+    ]
     crs.select(1, 1, 3)
     assert _lines(crs)[1:] == ["This finding sets at least Grade 2", "This finding sets at least Grade 4"]
     crs.select(0, 1, 3)

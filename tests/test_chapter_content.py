@@ -3,6 +3,7 @@
 Generic on purpose: it finds chapters from the table of contents, so it covers chapters other authors add.
 A chapter is a `_toc.yml` page `chapters/NN_name` with a notebook (course_tools.conventions.chapter_notebooks).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,17 +28,24 @@ def test_there_are_chapters_to_check():
 @pytest.mark.parametrize("doc", chapter_notebooks())
 def test_chapter_has_required_parts(doc):
     md, code = text_of(doc)
-    missing = [name for name, ok in [
-        ("learning objectives cell", re.search(r"widgets\.learning_objectives\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code)),
-        ("time to learn admonition", re.search(r"\{admonition\} Time to learn", md)),
-        ("prerequisites", re.search(r"^#+ Prerequisites", md, re.M)),
-        ("summary heading", re.search(r"^#+ Summary", md, re.M)),
-        ("what's next heading", re.search(r"^#+ What's next", md, re.M)),
-        ("exercise", re.search(r"\{exercise\}", md)),
-        ("hidden solution", re.search(r"\{solution\}[^\n]*\n:class: dropdown", md)),
-        ("common misconception box", re.search(r"\{admonition\} Common misconception", md)),
-        ("knowledge check call", re.search(r"widgets\.knowledge_check\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code)),
-    ] if not ok]
+    missing = [
+        name
+        for name, ok in [
+            (
+                "learning objectives cell",
+                re.search(r"widgets\.learning_objectives\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code),
+            ),
+            ("time to learn admonition", re.search(r"\{admonition\} Time to learn", md)),
+            ("prerequisites", re.search(r"^#+ Prerequisites", md, re.M)),
+            ("summary heading", re.search(r"^#+ Summary", md, re.M)),
+            ("what's next heading", re.search(r"^#+ What's next", md, re.M)),
+            ("exercise", re.search(r"\{exercise\}", md)),
+            ("hidden solution", re.search(r"\{solution\}[^\n]*\n:class: dropdown", md)),
+            ("common misconception box", re.search(r"\{admonition\} Common misconception", md)),
+            ("knowledge check call", re.search(r"widgets\.knowledge_check\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code)),
+        ]
+        if not ok
+    ]
     assert not missing, f"{doc} lacks: {', '.join(missing)}"
 
 
@@ -51,6 +59,7 @@ def test_chapter_cites_at_least_three_sources(doc):
 @pytest.mark.parametrize("doc", chapter_notebooks())
 def test_knowledge_check_slug_has_questions(doc):
     from widgets.models.quiz import load_questions
+
     _, code = text_of(doc)
     for slug in re.findall(r"widgets\.knowledge_check\(\s*[\"']([a-z0-9-]+)[\"']", code):
         assert load_questions(slug), f"{doc}: no questions for '{slug}'"

@@ -4,6 +4,7 @@ sphinxcontrib-bibtex's author_year style renders an entry without authors as its
 widgets' "Sources" lines once showed bare keys ("wang2024bcmacd19 2024"); this test reads every built page, and the
 HTML inside its widgets, so either slip fails it.
 """
+
 from __future__ import annotations
 
 import html as htmllib

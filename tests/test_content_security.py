@@ -6,6 +6,7 @@ every builder exported by `widgets` is called and every HTML string in the widge
 on* attribute, no javascript: URL may appear. The payload must show up as escaped text, which proves the data
 really reached the views.
 Also: nothing in widgets/ evaluates or executes data, or loads YAML unsafely."""
+
 from __future__ import annotations
 
 import ast
@@ -14,13 +15,13 @@ import re
 
 import ipywidgets as ipw
 import pytest
+from widget_tree import builders, call_builder, walk
 
 import widgets
 import widgets.data.loader as loader
-from course_tools.testing.page_audit import parse
-from widget_tree import builders, call_builder, walk
-
 from course_tools.conventions import ROOT
+from course_tools.testing.page_audit import parse
+
 PAYLOAD = ' <script>alert("x")</script> <img src=x onerror=alert(1)> [click](javascript:alert(1))'
 MARKER = "&lt;script&gt;"
 URL_OR_DATE = re.compile(r"^(https?://|\d{4}-\d{2})")
@@ -97,7 +98,7 @@ def injected_data(monkeypatch):
 
 
 def test_checker_catches_live_html():
-    assert live_html_problems('<p><script>alert(1)</script></p>')
+    assert live_html_problems("<p><script>alert(1)</script></p>")
     assert live_html_problems('<img src=x onerror="alert(1)">')
     assert live_html_problems('<a href="javascript:alert(1)">x</a>')
     assert not live_html_problems('<p>&lt;script&gt; shown as text, <a href="https://doi.org/10.1/x">ok</a></p>')

@@ -5,6 +5,7 @@ getting old.
 The age of the records is never asserted here: a record growing old is a reason to re-check it, which
 `make currency` and `make bench` report, not a reason for the test suite to fail.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 
 from course_tools import currency
 from course_tools.conventions import CHAPTER_GLOB, ROOT, chapter_notebooks
@@ -39,12 +39,15 @@ def test_a_malformed_checked_date_is_refused_with_file_record_and_field(course_c
 
 
 def test_report_sorts_oldest_first_and_flags_stale_missing_and_unreadable(tmp_path):
-    (tmp_path / "therapies.yaml").write_text("""records:
+    (tmp_path / "therapies.yaml").write_text(
+        """records:
   - {id: fresh, checked: "2026-11-01"}
   - {id: stale, checked: "2024-06-30"}
   - {id: undated}
   - {id: garbled, checked: "2026-02-30"}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     entries = currency.record_entries(tmp_path)
     text, flagged = currency.report(entries, dt.date(2026, 12, 1), 365)
     rows = text.splitlines()[2:]
@@ -58,14 +61,19 @@ def test_report_sorts_oldest_first_and_flags_stale_missing_and_unreadable(tmp_pa
 
 
 def test_make_currency_reports_and_exits_zero_even_when_everything_is_stale():
-    run = subprocess.run([sys.executable, "-m", "course_tools.currency", "--today", "2099-01-01",
-                          "--stale-only"], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "course_tools.currency", "--today", "2099-01-01", "--stale-only"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "flagged" in run.stdout and "OLDER THAN 365 DAYS" in run.stdout
 
 
 def test_every_chapter_notebook_has_a_review_line_in_its_first_cell():
     import json
+
     for nb in sorted((ROOT / "chapters").glob(CHAPTER_GLOB)):
         first = "".join(json.loads(nb.read_text(encoding="utf-8"))["cells"][0]["source"])
         assert REVIEWED.search(first), f"{nb.name}: no 'Last reviewed: YYYY-MM-DD, against ...' line at its top"
@@ -76,7 +84,7 @@ def test_each_built_chapter_shows_its_review_date_before_the_overview(built_book
     assert pages, "no chapter pages built"
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        article = html[html.find("<article"):]
+        article = html[html.find("<article") :]
         text = " ".join(re.sub(r"<[^>]+>", " ", article).split())
         m, overview = REVIEWED.search(text), text.find("Overview #")
         assert m and 0 <= m.start() < overview, f"{page.name}: review date missing or not above the overview"

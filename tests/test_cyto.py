@@ -1,4 +1,5 @@
 """Chapters 4, 6 and 7: models (hand-checked lookups), views driven in Python, and bad-data fixtures."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,8 @@ from widgets.views.cytokine_matrix import CytokineMatrixExplorer
 from widgets.views.patient_cases import PatientCaseExplorer
 from widgets.views.safety_checklist import SafetyChecklistExplorer
 
-
 # ---- cytokine matrix model ----
+
 
 def test_matrix_lookups_match_the_evidence():
     m = load_cytokine_matrix()
@@ -51,29 +52,36 @@ def test_matrix_unknown_names_are_clear_errors():
 
 def test_matrix_bad_file_names_record_and_field(course_content):
     """A cell that repeats a pair and a cell naming an unknown disease: both named, with the hole they leave."""
+
     def edit(doc):
         second, third = doc["records"][1], doc["records"][2]
         second.update(cytokine=doc["records"][0]["cytokine"], disease=doc["records"][0]["disease"])
         third["disease"] = "lupus"
+
     doc = course_content.patch("cytokine_matrix", edit)
     first, second, third = doc["records"][:3]
     with pytest.raises(DataError) as exc:
         load_cytokine_matrix()
     msg = str(exc.value)
     assert "data/cytokine_matrix.yaml" in msg
-    assert (f"record 2 (id '{second['id']}'), field 'disease': second cell for {first['cytokine']} x "
-            f"{first['disease']} (first: '{first['id']}')") in msg
+    assert (
+        f"record 2 (id '{second['id']}'), field 'disease': second cell for {first['cytokine']} x "
+        f"{first['disease']} (first: '{first['id']}')"
+    ) in msg
     assert f"record 3 (id '{third['id']}'), field 'disease': unknown disease 'lupus'" in msg
 
 
 def test_matrix_incomplete_file_lists_missing_cells(course_content):
     removed = course_content.read("cytokine_matrix")["records"][-1]
     course_content.patch("cytokine_matrix", lambda d: d["records"].pop())
-    with pytest.raises(DataError, match=rf"matrix incomplete, no cell for: {removed['cytokine']} x {removed['disease']}$"):
+    with pytest.raises(
+        DataError, match=rf"matrix incomplete, no cell for: {removed['cytokine']} x {removed['disease']}$"
+    ):
         load_cytokine_matrix()
 
 
 # ---- patient cases model ----
+
 
 def test_case_outcome_by_hand():
     o = case_outcome("thiopurine", "poor")
@@ -103,6 +111,7 @@ def test_cases_bad_file_names_nested_field(course_content):
         results = doc["records"][0]["results"]
         results[0]["sources"] = ["no-such-key-2099"]
         results[1]["id"] = results[0]["id"]
+
     doc = course_content.patch("patient_cases", edit)
     case = doc["records"][0]
     with pytest.raises(DataError) as exc:
@@ -115,6 +124,7 @@ def test_cases_bad_file_names_nested_field(course_content):
 
 # ---- safety checklist model ----
 
+
 def test_checklist_phases_by_hand():
     s = load_safety_checklists()
     cd20 = s.checklist("anti-cd20")
@@ -125,7 +135,12 @@ def test_checklist_phases_by_hand():
 
 
 def test_hepatitis_b_screening_spans_four_therapies():
-    assert load_safety_checklists().screening_for("hepatitis B") == ["anti-cd20", "tnf-blockers", "jak-inhibitors", "cd19-car-t"]
+    assert load_safety_checklists().screening_for("hepatitis B") == [
+        "anti-cd20",
+        "tnf-blockers",
+        "jak-inhibitors",
+        "cd19-car-t",
+    ]
 
 
 def test_checklist_bad_phase_and_kind_are_named(course_content):
@@ -133,8 +148,9 @@ def test_checklist_bad_phase_and_kind_are_named(course_content):
     where = f"record 1 (id '{course_content.read('safety_checklists')['records'][0]['id']}')"
     with pytest.raises(DataError, match=rf"{re.escape(where)}, field 'items.0.phase': unknown phase 'someday'"):
         load_safety_checklists()
-    course_content.patch("safety_checklists", lambda d: d["records"][0]["items"][0].update(phase="before",
-                                                                                         kind="guesswork"))
+    course_content.patch(
+        "safety_checklists", lambda d: d["records"][0]["items"][0].update(phase="before", kind="guesswork")
+    )
     with pytest.raises(DataError, match=rf"{re.escape(where)}, field 'items.0.kind'"):
         load_safety_checklists()
 
@@ -145,6 +161,7 @@ def test_checklist_unknown_therapy_is_a_clear_error():
 
 
 # ---- views ----
+
 
 def test_matrix_view_nested_stacks_are_jslinked():
     view = CytokineMatrixExplorer(load_cytokine_matrix())

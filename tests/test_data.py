@@ -1,4 +1,5 @@
 """The data layer: every real data file loads; every kind of bad file fails with file, record and field named."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,8 +87,9 @@ def test_wrong_type_names_record_field_and_types(course_content):
     doc = course_content.patch(KC, lambda d: first_question(d)["options"][0].update(correct="yes"))
     with pytest.raises(DataError) as exc:
         load_questions()
-    assert (f"record 1 (id '{first_question(doc)['id']}'), field 'options.0.correct': expected boolean, "
-            "got str 'yes'") in str(exc.value)
+    assert (
+        f"record 1 (id '{first_question(doc)['id']}'), field 'options.0.correct': expected boolean, got str 'yes'"
+    ) in str(exc.value)
 
 
 def test_unknown_bib_key_is_named(course_content):
@@ -95,8 +97,10 @@ def test_unknown_bib_key_is_named(course_content):
     j = len(first_question(doc)["sources"]) - 1
     with pytest.raises(DataError) as exc:
         load_questions()
-    assert (f"record 1 (id '{first_question(doc)['id']}'), field 'sources.{j}': unknown reference key "
-            "'nobody1999madeup' (not in references.bib)") in str(exc.value)
+    assert (
+        f"record 1 (id '{first_question(doc)['id']}'), field 'sources.{j}': unknown reference key "
+        "'nobody1999madeup' (not in references.bib)"
+    ) in str(exc.value)
 
 
 def test_dataset_specific_check_runs_after_schema(course_content):
@@ -116,6 +120,7 @@ def test_all_problems_reported_at_once(course_content):
         a, b = doc["records"][:2]
         del a["prompt"], a["options"]
         b.update(prompt=3, options=[], sources=[])
+
     course_content.patch(KC, edit)
     with pytest.raises(DataError) as exc:
         load_questions()
@@ -124,10 +129,12 @@ def test_all_problems_reported_at_once(course_content):
 
 def test_every_semantic_problem_reported_at_once(course_content):
     """therapy_reach: two records with unknown components and a bad source key, all in one error."""
+
     def edit(doc):
         doc["records"][0]["acts_on"].append("spleen")
         doc["records"][1]["acts_on"].append("liver")
         doc["records"][2]["sources"].append("nobody1999madeup")
+
     doc = course_content.patch("therapy_reach", edit)
     with pytest.raises(DataError) as exc:
         load_dataset("therapy_reach")
@@ -142,8 +149,9 @@ def test_nested_source_keys_are_checked_in_metadata_too(course_content):
     course_content.patch("car_t_manufacturing", lambda d: d["cited_turnaround"][0].update(source="nosuch2099key"))
     with pytest.raises(DataError) as exc:
         load_dataset("car_t_manufacturing")
-    assert ("field 'cited_turnaround.0.source': unknown reference key 'nosuch2099key' (not in references.bib)"
-            in str(exc.value))
+    assert "field 'cited_turnaround.0.source': unknown reference key 'nosuch2099key' (not in references.bib)" in str(
+        exc.value
+    )
 
 
 def test_duplicate_ids_are_named(course_content):

@@ -11,14 +11,15 @@ The pattern, inside every `{solution}` (a backtick fence, so it nests in the `::
     **Partial credit:** ...
     ```
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from assessment_pending import chapter_params
 from test_chapter_content import text_of
+
 from widgets.models.exercises import load_exercises
 from widgets.models.objectives import load_objectives
 
@@ -42,8 +43,11 @@ def marking_guide_faults(label: str, solution: str | None) -> list[str]:
     guide = GUIDE.search(solution)
     if not guide:
         return [f"{label}: the solution has no 'Marking guide' admonition"]
-    return [f"{label}: the marking guide lacks {part!r}" for part in ("**A full answer**", "**Partial credit:**")
-            if part not in guide.group("body")]
+    return [
+        f"{label}: the marking guide lacks {part!r}"
+        for part in ("**A full answer**", "**Partial credit:**")
+        if part not in guide.group("body")
+    ]
 
 
 @pytest.mark.parametrize("chapter", chapter_params("exercises", list(CHAPTERS)))
@@ -54,8 +58,11 @@ def test_chapter_exercises_follow_the_pattern(chapter):
     if len(labels) < 2:
         faults.append(f"{len(labels)} exercise(s), fewer than 2")
     faults += [f"exercise {x} is not in data/exercises.yaml" for x in labels if x not in mapped]
-    faults += [f"data/exercises.yaml lists {x}, which is not an exercise in {CHAPTERS[chapter]}"
-               for x in mapped if x not in labels]
+    faults += [
+        f"data/exercises.yaml lists {x}, which is not an exercise in {CHAPTERS[chapter]}"
+        for x in mapped
+        if x not in labels
+    ]
     if not any(e.based_on in ("case", "data") for e in mapped.values()):
         faults.append("no exercise is case- or data-based")
     for label in labels:
@@ -72,7 +79,8 @@ def test_the_exemplar_parses_two_exercises_with_guides():
 def test_a_missing_or_incomplete_marking_guide_is_named():
     assert marking_guide_faults("ex-x", None) == ["ex-x has no {solution}"]
     assert marking_guide_faults("ex-x", ":class: dropdown\n\nJust the answer.\n") == [
-        "ex-x: the solution has no 'Marking guide' admonition"]
+        "ex-x: the solution has no 'Marking guide' admonition"
+    ]
     half = ":class: dropdown\n\n```{admonition} Marking guide\n:class: note\n**A full answer** names it.\n```\n"
     assert marking_guide_faults("ex-x", half) == ["ex-x: the marking guide lacks '**Partial credit:**'"]
     assert marking_guide_faults("ex-x", "\nshown\n") == ["ex-x: the solution is not hidden (:class: dropdown)"]

@@ -1,6 +1,7 @@
 """The course figures (widgets.figures): every figure draws headless from validated data, bad data fails with
 the file, record and field named, the SVG is byte-identical run to run, and the one palette stays distinct under
 simulated colour-vision deficiencies."""
+
 from __future__ import annotations
 
 import itertools
@@ -9,15 +10,15 @@ import re
 import matplotlib
 import numpy as np
 import pytest
+from data_patch import record
 from matplotlib.figure import Figure
 
 import widgets
-from data_patch import record
 from widgets.data import DataError
 from widgets.figures import FIGURES, build_figure, figure_svg
 from widgets.figures.style import CREATOR
 from widgets.models.figure_facts import load_figure_facts
-from widgets.palette import FILL_HATCH, OKABE_ITO, rgb, _linear
+from widgets.palette import FILL_HATCH, OKABE_ITO, _linear, rgb
 from widgets.views import common
 
 MECH = "mechanism_figures"
@@ -71,6 +72,7 @@ def test_an_unknown_drug_class_names_file_record_and_field(course_content):
     def edit(doc):
         part = next(p for p in record(doc, "cytokine-axes")["parts"] if p["id"] == "il17a")
         part["drug_class"] = "IL-17Z"
+
     course_content.patch(MECH, edit)
     with pytest.raises(DataError) as err:
         load_figure_facts("cytokine-axes")
@@ -82,6 +84,7 @@ def test_an_unknown_drug_class_names_file_record_and_field(course_content):
 def test_a_bad_status_is_caught_by_the_dataset_check(course_content):
     def edit(doc):
         record(doc, "tolerance-routes")["parts"][2]["status"] = "approvedish"
+
     course_content.patch(MECH, edit)
     with pytest.raises(DataError, match=r"tolerance-routes.*parts\.2\.status"):
         widgets.load_dataset(MECH)
@@ -92,12 +95,9 @@ def test_a_bad_status_is_caught_by_the_dataset_check(course_content):
 # severity 1.0, applied to linear RGB. Colour difference: CIE 1976 Delta E*ab in CIELAB (D65). A difference of
 # about 2.3 is just noticeable; 15 is plainly different at a glance, which is what a legend needs.
 CVD = {
-    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
-                   [-0.003882, -0.048116, 1.051998]],
-    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
-                     [-0.011820, 0.042940, 0.968881]],
-    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
-                   [0.004733, 0.691367, 0.303900]],
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
 }
 MIN_DELTA_E = 15.0
 SRGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
@@ -117,9 +117,14 @@ def seen(colour: str, matrix) -> np.ndarray:
 @pytest.mark.parametrize("deficiency", sorted(CVD))
 def test_every_pair_of_fill_colours_stays_distinct(deficiency):
     names = [*FILL_HATCH, "black"]
-    too_close = [(a, b, round(float(np.linalg.norm(seen(OKABE_ITO[a], CVD[deficiency]) -
-                                                   seen(OKABE_ITO[b], CVD[deficiency]))), 1))
-                 for a, b in itertools.combinations(names, 2)]
+    too_close = [
+        (
+            a,
+            b,
+            round(float(np.linalg.norm(seen(OKABE_ITO[a], CVD[deficiency]) - seen(OKABE_ITO[b], CVD[deficiency]))), 1),
+        )
+        for a, b in itertools.combinations(names, 2)
+    ]
     too_close = [t for t in too_close if t[2] < MIN_DELTA_E]
     assert not too_close, f"under simulated {deficiency}: {too_close}"
 
@@ -134,17 +139,18 @@ def test_each_fill_colour_has_its_own_hatch_and_the_views_share_the_palette():
     assert len(set(FILL_HATCH.values())) == len(FILL_HATCH)
     assert set(FILL_HATCH) <= set(OKABE_ITO)
     assert common.OKABE_ITO is OKABE_ITO
+
+
 def test_every_mechanism_record_is_drawn_by_a_figure():
     """A record in data/mechanism_figures.yaml that no function draws is dead data."""
     ids = {r["id"] for r in widgets.load_dataset(MECH).records}
     assert ids <= set(FIGURES), f"records with no figure: {sorted(ids - set(FIGURES))}"
 
 
-
-
 def test_an_estimate_outside_its_interval_names_file_record_and_field(course_content):
-    course_content.patch("trial_effects", lambda doc: record(doc, "oral-surveillance")["outcomes"][0]
-                         .update(estimate=2.5))
+    course_content.patch(
+        "trial_effects", lambda doc: record(doc, "oral-surveillance")["outcomes"][0].update(estimate=2.5)
+    )
     with pytest.raises(DataError) as err:
         build_figure("oral-surveillance")
     message = str(err.value)
@@ -168,12 +174,14 @@ def test_the_forest_plot_reads_its_intervals_from_the_numbers():
     mace, cancer = trial.outcomes
     assert trial.reading(mace).startswith("includes no difference")
     assert trial.reading(cancer).startswith("excludes no difference")
-    text = " ".join(" ".join(t.get_text().split()) for t in
-                    build_figure("oral-surveillance").findobj(matplotlib.text.Text))
+    text = " ".join(
+        " ".join(t.get_text().split()) for t in build_figure("oral-surveillance").findobj(matplotlib.text.Text)
+    )
     assert f"HR {mace.estimate:g} (95% CI {mace.low:g} to {mace.high:g})" in text
 
 
 # ---- the B-cell interactive: stepped weeks, pre-rendered panels ------------------------------------------
+
 
 def test_each_week_panel_shows_what_the_sources_report_for_that_week():
     from widgets.models.b_cell_return import load_b_cell_return
@@ -219,8 +227,8 @@ def test_the_panels_keep_the_widget_state_small():
 
 # ---- decks: a figure's caption goes with it ---------------------------------------------------------------
 
+
 def test_the_deck_shows_each_figure_with_its_caption():
-    import sys
     from pathlib import Path
 
     import nbformat

@@ -2,11 +2,12 @@
 cut for 50 and for 90 minutes, keys by letter; and a suggested course of four 90-minute sessions that places
 every chapter once. Chapters whose records are not yet converted are strict xfail (tests/assessment_pending.py).
 """
+
 from __future__ import annotations
 
 import pytest
-
 from assessment_pending import chapter_params
+
 from widgets.data import DataError
 from widgets.models.lecturer_guide import load_guide, load_schedule
 from widgets.models.objectives import load_objectives
@@ -20,8 +21,11 @@ def guide_faults(slug: str) -> list[str]:
     if entry is None or entry.chapter is None:
         return [f"no record in data/lecturer_guide.yaml for '{slug}'"]
     faults = [f"prompt without a model answer: {p.prompt[:60]!r}" for p in entry.prompts if not p.model_answer]
-    faults += [f"no plan_{m} (keep and cut for {m} minutes)" for m, plan in ((50, entry.plan_50), (90, entry.plan_90))
-               if plan is None]
+    faults += [
+        f"no plan_{m} (keep and cut for {m} minutes)"
+        for m, plan in ((50, entry.plan_50), (90, entry.plan_90))
+        if plan is None
+    ]
     return faults
 
 

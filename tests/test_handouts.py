@@ -5,21 +5,20 @@ Every chapter in _toc.yml gets `handouts/<stem>-worksheet.pdf` and `-key.pdf` (c
 numbered questions (chapters with too little content yet are strict xfail from tests/assessment_pending.py);
 chapter pages, the lecturer guide and the decks link to them.
 """
+
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from assessment_pending import chapter_params
 from pypdf import PdfReader
 
-from assessment_pending import chapter_params
+from course_tools.conventions import chapter_notebooks
 from widgets.models.objectives import load_objectives
 from widgets.views.lecturer_guide import handout_file
-
-from course_tools.conventions import chapter_notebooks
 
 SLUG = {c.path: c.chapter for c in load_objectives()}
 BY_SLUG = {v: k for k, v in SLUG.items()}
@@ -51,8 +50,12 @@ def numbered_questions(worksheet: str) -> list[int]:
 
 
 def test_every_chapter_in_the_toc_gets_both_handouts(built_book):
-    missing = [handout_file(doc, kind) for doc in chapter_notebooks() for kind in ("worksheet", "key")
-               if not (built_book / handout_file(doc, kind)).is_file()]
+    missing = [
+        handout_file(doc, kind)
+        for doc in chapter_notebooks()
+        for kind in ("worksheet", "key")
+        if not (built_book / handout_file(doc, kind)).is_file()
+    ]
     assert not missing, f"missing handouts: {missing}"
 
 
@@ -85,10 +88,13 @@ def test_the_exemplar_worksheet_asks_without_answering_and_its_key_answers(built
 def test_the_leak_check_can_fail():
     key = "Title\n1. Answer B: Grade 2. Fever plus low-flow oxygen, up to 6 L/min, is grade 2."
     assert leaked(key, "Title\n1. A patient... Fever plus low-flow\noxygen, up to 6 L/min, is grade 2.") == [
-        "Fever plus low-flow oxygen, up to 6 L/min, is grade 2."]
+        "Fever plus low-flow oxygen, up to 6 L/min, is grade 2."
+    ]
     assert not leaked(key, "Title\n1. A patient has a fever. Your answer: ____")
-    assert not leaked("T\n1. Answer B: Years before diagnosis (up to 9.4 years; mean 3.3 years). Right.",
-                      "T\n1. When?\nB. Years before diagnosis (up to 9.4 years; mean 3.3 years)")
+    assert not leaked(
+        "T\n1. Answer B: Years before diagnosis (up to 9.4 years; mean 3.3 years). Right.",
+        "T\n1. When?\nB. Years before diagnosis (up to 9.4 years; mean 3.3 years)",
+    )
     assert numbered_questions("6. Title\n1.\nStem\n2. Stem\n(a) part") == [1, 2]
 
 

@@ -1,4 +1,5 @@
 """The JAK-STAT map (chapter 5): the model answers from the data, and bad data fails with file and field named."""
+
 from __future__ import annotations
 
 import pytest

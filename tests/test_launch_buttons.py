@@ -4,6 +4,7 @@ notebook on that branch; without the hub setting, no JupyterHub link is configur
 
 The buttons come from configuration only, so this build skips notebook execution (the shared test build
 executes and checks the notebooks), which makes it much cheaper than a second full build."""
+
 from __future__ import annotations
 
 import os
@@ -32,17 +33,34 @@ def build(tmp: Path, **env) -> Path:
     (tmp / "_config.yml").write_text(yaml.safe_dump(config))
     out = tmp / "out"
     run_env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_")} | env
-    res = subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", "--config",
-                          str(tmp / "_config.yml"), "--path-output", str(out), str(ROOT)],
-                         cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=600)
+    res = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            "--config",
+            str(tmp / "_config.yml"),
+            "--path-output",
+            str(out),
+            str(ROOT),
+        ],
+        cwd=ROOT,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return out / "_build" / "html"
 
 
 @pytest.fixture(scope="module")
 def with_hub(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("launch-hub"), COURSE_REPOSITORY_URL=REPO + ".git",
-                 COURSE_REPOSITORY_BRANCH=BRANCH, COURSE_JUPYTERHUB_URL=HUB)
+    return build(
+        tmp_path_factory.mktemp("launch-hub"),
+        COURSE_REPOSITORY_URL=REPO + ".git",
+        COURSE_REPOSITORY_BRANCH=BRANCH,
+        COURSE_JUPYTERHUB_URL=HUB,
+    )
 
 
 def links(page: Path) -> list[str]:

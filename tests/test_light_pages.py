@@ -2,6 +2,7 @@
 require.js) only where there is widget state; MathJax only where there is maths, and there it typesets; the
 theme's icons from one font, cut to the icons the book uses, with every icon a reader sees in it.
 Weights and times are measured by `make bench` (course_tools/bench_pages.py), never asserted here."""
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,11 @@ def test_every_icon_a_reader_sees_is_in_the_served_icon_font(offline_page, book_
         open_and_wait(page, book_server + rel)
         used = page.evaluate(ICON_GLYPHS_JS, course_icons.FAMILY)
         seen += len(used)
-        missing += [f"{rel}: {where} shows U+{cp:04X}, not in {course_icons.SUBSET_FONT}"
-                    for cp, where in used if cp not in glyphs]
+        missing += [
+            f"{rel}: {where} shows U+{cp:04X}, not in {course_icons.SUBSET_FONT}"
+            for cp, where in used
+            if cp not in glyphs
+        ]
     assert seen, "no icons found: the check looked at nothing"
     assert not missing, "\n".join(sorted(set(missing)))
     assert any(f.endswith(course_icons.SUBSET_FONT) for f in fonts), fonts
@@ -119,8 +123,7 @@ def test_maths_is_typeset_where_it_is(offline_page, book_server, built_book):
     for rel in pages:
         open_and_wait(offline_page, book_server + rel)
         spans = offline_page.locator("span.math, div.math").count()
-        offline_page.wait_for_function(f"document.querySelectorAll('mjx-container').length >= {spans}",
-                                       timeout=15_000)
+        offline_page.wait_for_function(f"document.querySelectorAll('mjx-container').length >= {spans}", timeout=15_000)
         # screen readers get the maths too: MathJax's hidden MathML copy
         assert offline_page.locator("mjx-container mjx-assistive-mml math").count() >= spans, rel
         assert "\\(" not in offline_page.locator("article").inner_text(), f"{rel}: raw TeX is showing"
@@ -128,8 +131,7 @@ def test_maths_is_typeset_where_it_is(offline_page, book_server, built_book):
 
 @pytest.mark.browser
 def test_maths_is_typeset_in_a_deck_with_maths(offline_page, book_server, built_book):
-    docs = [d for d in chapter_notebooks()
-            if build_slides.has_maths(nbformat.read(ROOT / f"{d}.ipynb", as_version=4))]
+    docs = [d for d in chapter_notebooks() if build_slides.has_maths(nbformat.read(ROOT / f"{d}.ipynb", as_version=4))]
     assert docs
     for doc in docs:
         offline_page.goto(book_server + deck_path(doc), wait_until="load")

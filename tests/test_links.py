@@ -1,6 +1,7 @@
 """Links in the built book (every page, iterated from the build output): every local href and src resolves,
 every #anchor exists, and every external link opens safely (rel="noopener"). External links are checked online
 only, by `make linkcheck` (Sphinx linkcheck), never by `make test`, so offline CI does not depend on them."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,18 @@ from urllib.parse import unquote, urldefrag, urlparse
 from course_tools.conventions import ROOT
 from course_tools.testing.page_audit import built_pages, parse, widget_html_fragments
 
-LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src",
-              "video": "src", "audio": "src", "embed": "src", "object": "data"}
+LINK_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 def page_links(html: str) -> list[tuple[str, str, dict]]:
@@ -36,7 +47,7 @@ def link_problems(html_dir: Path) -> list[str]:
             parsed = urlparse(url)
             if parsed.scheme in ("http", "https") or url.startswith("//"):
                 if tag == "a" and "noopener" not in (attrs.get("rel") or "").split():
-                    problems.append(f"{rel}: external link without rel=\"noopener\": {url}")
+                    problems.append(f'{rel}: external link without rel="noopener": {url}')
                 continue
             if parsed.scheme in ("mailto", "data", "tel"):
                 continue
@@ -62,11 +73,12 @@ def test_link_checker_catches_broken_links(tmp_path):
     (tmp_path / "chapters" / "a.html").write_text(
         '<a href="b.html#nowhere">x</a><a href="missing.html">y</a><img src="../_images/gone.png" alt="A chart">'
         '<a href="https://example.org/">z</a><a href="#here" id="here">ok</a>'
-        '<a href="javascript:alert(1)">j</a>')
+        '<a href="javascript:alert(1)">j</a>'
+    )
     (tmp_path / "chapters" / "b.html").write_text('<h1 id="top">b</h1>')
     problems = "\n".join(link_problems(tmp_path))
     assert "no id 'nowhere'" in problems and "missing.html" in problems and "gone.png" in problems
-    assert "without rel=\"noopener\": https://example.org/" in problems and "javascript:" in problems
+    assert 'without rel="noopener": https://example.org/' in problems and "javascript:" in problems
     assert "#here" not in problems
 
 
@@ -85,9 +97,11 @@ def test_external_links_exist_and_get_noopener(built_book):
 def test_noopener_hook_keeps_existing_rel_words():
     from course_tools.sphinx_ext import fix_page_html
 
-    out = fix_page_html('<a class="reference external" href="https://doi.org/10.1/x">d</a>'
-                        '<a href="https://x.org" rel="nofollow">n</a><a href="intro.html">i</a>'
-                        '<div role="doc-biblioentry"></div>')
+    out = fix_page_html(
+        '<a class="reference external" href="https://doi.org/10.1/x">d</a>'
+        '<a href="https://x.org" rel="nofollow">n</a><a href="intro.html">i</a>'
+        '<div role="doc-biblioentry"></div>'
+    )
     assert '<a class="reference external" href="https://doi.org/10.1/x" rel="noopener">' in out
     assert 'rel="nofollow noopener"' in out and '<a href="intro.html">' in out
     assert 'role="listitem"' in out and fix_page_html(out) == out

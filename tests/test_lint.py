@@ -1,5 +1,6 @@
 """`make lint`: its hooks run offline from the venv, CI runs it before the tests, and the data-schema hook
 (course_tools.check_data) catches a bad record through the shared `$ref` fragment and a data file with no schema."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,9 @@ def test_every_hook_is_local_so_lint_needs_no_network():
 
 
 def test_ci_lints_before_it_tests():
-    steps = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
-             if line.strip().startswith("make ")]
+    steps = [
+        line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip().startswith("make ")
+    ]
     assert steps == ["make lint", "make test"]
     assert re.search(r"^lint: .*\n\t.*pre-commit run --all-files", (ROOT / "Makefile").read_text(), re.M)
 

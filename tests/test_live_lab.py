@@ -6,15 +6,34 @@ other dropdown is visible until its toggle is opened; then one solution is opene
 Run > Run All Cells: every widget the chapter's code builds (read from the notebook and the package's builder
 registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file is byte-for-byte unchanged afterwards, and no
 request leaves 127.0.0.1. Each chapter is executed once here (the other tiers execute each notebook twice)."""
+
 from __future__ import annotations
 
 import time
 
 import pytest
 
-from course_tools.testing.live_lab import (ROOT, chapter_paths, click_changes_panel, closed_blocks, cross_reference_texts, guard_offline,
-                      hidden_fragments, interactives, load, markdown_sources, markdown_text, normalise, open_chapter,
-                      raw_myst, responsive, run_all, sentence_fragments, start_lab, wait_for_widgets)
+from course_tools.testing.live_lab import (
+    ROOT,
+    chapter_paths,
+    click_changes_panel,
+    closed_blocks,
+    cross_reference_texts,
+    guard_offline,
+    hidden_fragments,
+    interactives,
+    load,
+    markdown_sources,
+    markdown_text,
+    normalise,
+    open_chapter,
+    raw_myst,
+    responsive,
+    run_all,
+    sentence_fragments,
+    start_lab,
+    wait_for_widgets,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.kernel]
 CHAPTERS = chapter_paths()
@@ -34,7 +53,7 @@ def test_the_source_checks_can_fail():
     """The helpers find what they look for: raw MyST, and a solution sentence, in text that shows them."""
     raw = ":::{admonition} Lecturer note\n:class: dropdown note\n(car-t)=\nSee {cite}`x` and {term}`y`.\n```{note}"
     assert len(raw_myst(raw)) == 6
-    block, = closed_blocks(":::{solution} ex-1\n:class: dropdown\nThe answer is TNF blockade, because it works.\n:::")
+    (block,) = closed_blocks(":::{solution} ex-1\n:class: dropdown\nThe answer is TNF blockade, because it works.\n:::")
     assert sentence_fragments(block.body)[0] in normalise("… the answer is “TNF blockade”, because it works.")
 
 
@@ -70,8 +89,9 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
         toggle = page.locator(".jp-MarkdownCell .myst details summary", has_text="Solution").first
         toggle.scroll_into_view_if_needed()
         toggle.click()
-        assert hidden[solution][0] in normalise(" ".join(markdown_text(page))), \
+        assert hidden[solution][0] in normalise(" ".join(markdown_text(page))), (
             f"{notebook}: opened the solution but cannot see {hidden[solution][0]!r}"
+        )
 
         t0 = time.perf_counter()
         run_all(page)
@@ -81,8 +101,9 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
             shot = ROOT / "_build" / f"live-lab-{notebook.rsplit('/', 1)[-1]}.png"
             shot.parent.mkdir(exist_ok=True)
             page.screenshot(path=str(shot), full_page=True)
-            raise AssertionError(f"{notebook}: not every widget rendered after Run All ({dict(expected)}); "
-                                 f"screenshot {shot}") from None
+            raise AssertionError(
+                f"{notebook}: not every widget rendered after Run All ({dict(expected)}); screenshot {shot}"
+            ) from None
         seconds = time.perf_counter() - t0
         for selector in responsive(nb):  # each interactive answers a click: another panel shows
             try:
@@ -93,8 +114,10 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
         assert not setup.locator(".jp-OutputArea-output").count(), f"{notebook}: the setup cell printed something"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']")
         assert not errors.count(), f"{notebook}: a cell raised an error:\n{errors.first.inner_text()[:2000]}"
-        print(f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
-              f"Run All to widgets {seconds:.1f} s")
+        print(
+            f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
+            f"Run All to widgets {seconds:.1f} s"
+        )
     finally:
         context.close()
         lab.shut_down_kernels()

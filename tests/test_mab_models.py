@@ -1,11 +1,13 @@
 """Models behind chapters 2 and 3: therapy filters, concentration curves against the closed form, T-cell logic."""
+
 from __future__ import annotations
 
 import itertools
 import math
-import pytest
 
+import pytest
 from data_patch import record
+
 from widgets.data import DataError
 from widgets.models.checkpoints import load_checkpoints
 from widgets.models.pharmacokinetics import DosingScenario, elimination_rate
@@ -20,10 +22,32 @@ def table():
 
 def test_table_covers_the_agents_of_the_digest(table):
     ids = {t.id for t in table.records}
-    assert {"rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab", "belimumab", "anifrolumab", "natalizumab",
-            "infliximab", "etanercept", "adalimumab", "certolizumab-pegol", "golimumab", "tocilizumab", "sarilumab",
-            "secukinumab", "ixekizumab", "ustekinumab", "guselkumab", "risankizumab", "abatacept", "teplizumab",
-            "tofacitinib", "baricitinib", "upadacitinib"} <= ids
+    assert {
+        "rituximab",
+        "ocrelizumab",
+        "ofatumumab",
+        "obinutuzumab",
+        "belimumab",
+        "anifrolumab",
+        "natalizumab",
+        "infliximab",
+        "etanercept",
+        "adalimumab",
+        "certolizumab-pegol",
+        "golimumab",
+        "tocilizumab",
+        "sarilumab",
+        "secukinumab",
+        "ixekizumab",
+        "ustekinumab",
+        "guselkumab",
+        "risankizumab",
+        "abatacept",
+        "teplizumab",
+        "tofacitinib",
+        "baricitinib",
+        "upadacitinib",
+    } <= ids
 
 
 def test_rituximab_is_not_approved_for_sle_and_obinutuzumab_is_for_lupus_nephritis(table):
@@ -34,15 +58,27 @@ def test_rituximab_is_not_approved_for_sle_and_obinutuzumab_is_for_lupus_nephrit
 
 
 def test_filter_by_class_target_and_disease(table):
-    assert [t.id for t in table.by_class("anti-CD20")] == ["rituximab", "ocrelizumab", "ofatumumab", "obinutuzumab",
-                                                         "ublituximab"]  # Briumvi, MS 2022 (issue 12)
+    assert [t.id for t in table.by_class("anti-CD20")] == [
+        "rituximab",
+        "ocrelizumab",
+        "ofatumumab",
+        "obinutuzumab",
+        "ublituximab",
+    ]  # Briumvi, MS 2022 (issue 12)
     assert [t.id for t in table.by_target("cd20")] == [t.id for t in table.by_class("anti-CD20")]
     assert {t.id for t in table.by_target("IL-6")} == {"tocilizumab", "sarilumab", "satralizumab"}
     # no IL-17A blocker and no TNF inhibitor is approved in MS
     assert {t.drug_class for t in table.by_disease("rms")} == {"anti-CD20", "integrin"}
-    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == ["ocrelizumab", "ofatumumab",
-                                                                                   "ublituximab"]
-    assert [t.id for t in table.filter(target="TNF", disease="crohns")] == ["infliximab", "adalimumab", "certolizumab-pegol"]
+    assert [t.id for t in table.filter(drug_class="anti-CD20", disease="rms")] == [
+        "ocrelizumab",
+        "ofatumumab",
+        "ublituximab",
+    ]
+    assert [t.id for t in table.filter(target="TNF", disease="crohns")] == [
+        "infliximab",
+        "adalimumab",
+        "certolizumab-pegol",
+    ]
     assert len(table.filter()) == len(table.records)
 
 
@@ -69,6 +105,7 @@ def test_bad_therapy_data_names_file_record_and_field(course_content):
         r = record(doc, "rituximab")
         r["indications"] = [{"disease": "ra", "year": 1990}, {"disease": "lupus"}, {"disease": "ra"}]
         r["dosing"]["interval_days"] = 0
+
     first = record(course_content.patch("therapies", edit), "rituximab")["first_fda_approval"]
     first_year = int(str(first.get("date", first.get("year")))[:4])
     assert first_year > 1990
@@ -79,8 +116,10 @@ def test_bad_therapy_data_names_file_record_and_field(course_content):
     assert "data/therapies.yaml" in msg
     assert f"{where}, field 'indications.1.disease': unknown disease 'lupus'" in msg
     assert f"{where}, field 'indications.2.disease': disease 'ra' listed twice" in msg
-    assert (f"{where}, field 'indications.0.year': approval year 1990 is before the agent's first FDA approval "
-            f"({first_year})") in msg
+    assert (
+        f"{where}, field 'indications.0.year': approval year 1990 is before the agent's first FDA approval "
+        f"({first_year})"
+    ) in msg
     assert f"{where}, field 'dosing.interval_days': must be a positive number of days, got 0" in msg
 
 
@@ -88,6 +127,7 @@ def test_missing_dosing_and_unknown_field_are_named(course_content):
     def edit(doc):
         r = record(doc, "adalimumab")
         r["interval"] = r.pop("dosing")["interval_days"]
+
     course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
         load_therapies()
@@ -101,6 +141,7 @@ def test_date_year_mismatch_and_unknown_source_are_named(course_content):
         r = record(doc, "adalimumab")
         r["first_fda_approval"] = {**r["first_fda_approval"], "date": "2002-12-31", "year": 2003}
         r["sources"].append("nobody2030madeup")
+
     doc = course_content.patch("therapies", edit)
     with pytest.raises(DataError) as exc:
         load_therapies()
@@ -123,8 +164,8 @@ def test_elimination_rate_and_single_dose_halves_each_half_life():
 
 def test_hand_worked_repeated_doses():
     s = DosingScenario(21, 21)  # one half-life per interval
-    assert s.concentration(21) == pytest.approx(1.5)       # 1 + 1/2, just after dose 2
-    assert s.concentration(42) == pytest.approx(1.75)      # 1 + 1/2 + 1/4
+    assert s.concentration(21) == pytest.approx(1.5)  # 1 + 1/2, just after dose 2
+    assert s.concentration(42) == pytest.approx(1.75)  # 1 + 1/2 + 1/4
     assert s.concentration(41.999999) == pytest.approx(0.75, rel=1e-5)  # just before dose 3
     assert s.accumulation_ratio == pytest.approx(2.0)
     assert s.steady_peak == pytest.approx(2.0) and s.steady_trough == pytest.approx(1.0)
@@ -180,9 +221,9 @@ def test_two_signals_and_brakes():
 
 
 def test_each_drug_moves_the_cell_the_right_way():
-    assert t_cell_outcome(True, True, False, True, "anti-pd1").level == "activated"       # brake released
+    assert t_cell_outcome(True, True, False, True, "anti-pd1").level == "activated"  # brake released
     assert t_cell_outcome(True, True, True, False, "anti-ctla4").level == "activated"
-    assert t_cell_outcome(True, True, False, False, "abatacept").level == "anergic"       # no co-stimulation
+    assert t_cell_outcome(True, True, False, False, "abatacept").level == "anergic"  # no co-stimulation
     assert t_cell_outcome(True, True, False, False, "pd1-agonist").level == "restrained"  # brake applied
     # a blocker of a brake that is not engaged changes nothing, and says so
     same = t_cell_outcome(True, True, False, False, "anti-pd1")

@@ -1,12 +1,14 @@
 """Chapter 2 and 3 widgets driven as ipywidgets objects, in Python."""
+
 from __future__ import annotations
 
 import json
+
 import ipywidgets as ipw
 import pytest
+from data_patch import record
 
 import widgets
-from data_patch import record
 from widgets.models.therapies import load_therapies
 from widgets.views.panels import NestedPanels
 from widgets.views.therapies import therapy_table_html
@@ -53,6 +55,7 @@ def test_therapy_table_escapes_data_text(course_content):
         adalimumab = record(doc, "adalimumab")
         adalimumab["indications"][0]["note"] = "<script>alert(1)</script>"
         adalimumab["notes"] = "<img src=x onerror=alert(1)>"
+
     course_content.patch("therapies", edit)
     model = load_therapies()
     html = therapy_table_html(model)
@@ -101,6 +104,7 @@ def test_knowledge_checks_for_both_chapters():
 
 def test_widget_state_sizes_stay_small():
     from ipywidgets.embed import embed_data
+
     sizes = {}
     for name in ("therapy_explorer", "concentration_explorer", "t_cell_activation"):
         ipw.Widget.close_all()

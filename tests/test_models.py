@@ -1,4 +1,5 @@
 """Plain-Python models: knowledge checks and the chapter 1 therapy-reach model."""
+
 from __future__ import annotations
 
 import pytest
@@ -39,8 +40,11 @@ def test_therapy_reach_breadth_by_hand():
     assert [c.id for c in model.reached(tnf)] == ["tnf"]
     assert len(model.spared(tnf)) == 7
     # Glucocorticoids reach further than any targeted strategy: the point of the chapter's demo.
-    assert all(s.breadth(model.components) < steroids.breadth(model.components)
-               for s in model.strategies if s.id != "glucocorticoids")
+    assert all(
+        s.breadth(model.components) < steroids.breadth(model.components)
+        for s in model.strategies
+        if s.id != "glucocorticoids"
+    )
 
 
 def test_unknown_strategy():

@@ -1,6 +1,7 @@
 """No built file names a CDN: every .html, .js and .css file of the built book, the slide decks and the vendored
 bundles included. "CDN address" is defined once, in course_tools/testing/page_audit.py (CDN_HOSTS); the checker is
 proved on files that do name one."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Committed notebooks carry no outputs (except cells tagged for nbval output checks) and no widget state: the rule
 is course_tools.check_notebooks, which `make lint` runs as a pre-commit hook."""
+
 from __future__ import annotations
 
 import json
@@ -22,14 +23,31 @@ def test_no_outputs_and_no_widget_state(nb_path):
 
 
 def test_the_check_finds_outputs_counts_and_widget_state(tmp_path, capsys):
-    dirty = {"metadata": {"widgets": {}}, "cells": [
-        {"cell_type": "code", "execution_count": 3, "outputs": [{"output_type": "stream", "text": "x"}],
-         "metadata": {}, "source": "print('x')"},
-        {"cell_type": "code", "execution_count": 1, "outputs": [{"output_type": "stream", "text": "kept"}],
-         "metadata": {"tags": ["nbval-check-output"]}, "source": "print('kept')"},
-        {"cell_type": "markdown", "metadata": {}, "source": "text"}]}
-    assert notebook_problems(dirty) == ["notebook metadata carries widget state", "cell 0 has stored outputs",
-                                        "cell 0 has an execution count"]
+    dirty = {
+        "metadata": {"widgets": {}},
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 3,
+                "outputs": [{"output_type": "stream", "text": "x"}],
+                "metadata": {},
+                "source": "print('x')",
+            },
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "outputs": [{"output_type": "stream", "text": "kept"}],
+                "metadata": {"tags": ["nbval-check-output"]},
+                "source": "print('kept')",
+            },
+            {"cell_type": "markdown", "metadata": {}, "source": "text"},
+        ],
+    }
+    assert notebook_problems(dirty) == [
+        "notebook metadata carries widget state",
+        "cell 0 has stored outputs",
+        "cell 0 has an execution count",
+    ]
     path = tmp_path / "dirty.ipynb"
     path.write_text(json.dumps(dirty))
     assert main([str(path)]) == 1

@@ -6,13 +6,13 @@
 The runs are nbval's (tests/nbval_twice.py: `make test` validates each chapter in this doubled form); run
 without nbval, the `twice_runs` fixture executes the same doubled notebook once per chapter. Either way each
 chapter executes twice in all, and the book build reuses the first run."""
+
 from __future__ import annotations
 
 import http.server
 import threading
 
 import pytest
-
 from notebook_runner import ROOT, OfflineKernel, network_isolation, unshare_works
 
 NOTEBOOKS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb"))
@@ -106,6 +106,7 @@ def test_notebook_kernel_cannot_reach_the_network():
 def test_root_on_linux_uses_a_network_namespace():
     import os
     import sys
+
     if sys.platform != "linux" or os.geteuid() != 0:
         pytest.skip("unshare -n needs root on Linux; the socket guard is used and tested instead")
     assert unshare_works(), "running as root on Linux but `unshare -n true` failed"

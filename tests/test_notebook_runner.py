@@ -1,5 +1,6 @@
 """The machinery of the notebook tests, without a kernel: the doubled notebook nbval runs, the comparison of its
 two runs by content, and the first run as the jupyter-cache record the book build reads."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,7 @@ import json
 import ipywidgets as ipw
 import nbformat
 import pytest
-
-from notebook_runner import ROOT, ROLE, TwiceRun, cell_name, comparable_outputs, twice_cells
+from notebook_runner import ROLE, ROOT, TwiceRun, cell_name, comparable_outputs, twice_cells
 
 CHAPTER = ROOT / "chapters" / "01_autoimmunity.ipynb"
 VIEW = "application/vnd.jupyter.widget-view+json"
@@ -16,9 +16,19 @@ VIEW = "application/vnd.jupyter.widget-view+json"
 
 def shown(widget) -> list[list[dict]]:
     """One code cell whose output is `widget`'s view, as nbval and nbclient record it."""
-    return [[{"output_type": "execute_result", "execution_count": 1, "metadata": {},
-              "data": {"text/plain": repr(widget), VIEW: {"version_major": 2, "version_minor": 0,
-                                                          "model_id": widget.model_id}}}]]
+    return [
+        [
+            {
+                "output_type": "execute_result",
+                "execution_count": 1,
+                "metadata": {},
+                "data": {
+                    "text/plain": repr(widget),
+                    VIEW: {"version_major": 2, "version_minor": 0, "model_id": widget.model_id},
+                },
+            }
+        ]
+    ]
 
 
 def panel(heading: str, body: str):
@@ -27,8 +37,13 @@ def panel(heading: str, body: str):
 
 def state_of(*widgets) -> dict:
     """The widget state as the kernel's probe prints it (JSON)."""
-    return json.loads(json.dumps(ipw.Widget.get_manager_state(drop_defaults=False, widgets=[
-        w for top in widgets for w in [top, *getattr(top, "children", ())]])["state"]))
+    return json.loads(
+        json.dumps(
+            ipw.Widget.get_manager_state(
+                drop_defaults=False, widgets=[w for top in widgets for w in [top, *getattr(top, "children", ())]]
+            )["state"]
+        )
+    )
 
 
 def test_runs_differing_only_in_model_ids_compare_equal():
@@ -40,8 +55,10 @@ def test_runs_differing_only_in_model_ids_compare_equal():
 @pytest.mark.parametrize("change", ["heading", "body", "options", "stream", "html output"])
 def test_runs_with_different_content_compare_unequal(change):
     a = panel("TNF blockade", "<p>Blocks TNF</p>")
-    b = panel("IL-6 blockade" if change == "heading" else "TNF blockade",
-              "<p>Blocks IL-6</p>" if change == "body" else "<p>Blocks TNF</p>")
+    b = panel(
+        "IL-6 blockade" if change == "heading" else "TNF blockade",
+        "<p>Blocks IL-6</p>" if change == "body" else "<p>Blocks TNF</p>",
+    )
     if change == "options":
         b.children[1].options = ["A", "C"]
     out_a, out_b = shown(a), shown(b)
@@ -68,7 +85,7 @@ def test_the_doubled_notebook_runs_the_chapter_from_chapters_then_from_the_root(
     assert roles == ["first"] * len(code) + ["probe1", "to_root"] + ["second"] * len(code) + ["probe2"]
     assert [c.source for c in cells if c.metadata[ROLE]["role"] == "first"] == [c.source for c in code]
     assert [c.source for c in cells if c.metadata[ROLE]["role"] == "second"] == [c.source for c in code]
-    assert [c.metadata.get("tags") for c in cells[:len(code)]] == [c.metadata.get("tags") for c in code]
+    assert [c.metadata.get("tags") for c in cells[: len(code)]] == [c.metadata.get("tags") for c in code]
     assert cell_name(cells[0]) == "Cell 0"  # the name nbval gives the chapter's first code cell
     assert repr(str(ROOT)) in cells[len(code) + 1].source
     assert all(not c.outputs and c.execution_count is None for c in cells)
@@ -101,8 +118,15 @@ def test_a_run_read_back_from_another_worker_compares_as_the_original(tmp_path):
     import session_share
 
     widget = panel("TNF blockade", "<p>Blocks TNF</p>")
-    run = TwiceRun(CHAPTER, shown(widget), shown(widget), {"state": state_of(widget), "observers": {"a": 1}},
-                   {"state": state_of(widget)}, str(ROOT), errors=[])
+    run = TwiceRun(
+        CHAPTER,
+        shown(widget),
+        shown(widget),
+        {"state": state_of(widget), "observers": {"a": 1}},
+        {"state": state_of(widget)},
+        str(ROOT),
+        errors=[],
+    )
     session_share.write_json(tmp_path / "runs" / "x.json", run.to_json())
     back = TwiceRun.from_json(session_share.read_json(tmp_path / "runs" / "x.json"))
     assert back.path == CHAPTER and back.first_widgets == {"a": 1}
@@ -115,4 +139,5 @@ def test_waiting_for_another_worker_returns_what_never_came(tmp_path):
 
     (tmp_path / "here.json").write_text("{}")
     assert session_share.wait_for([tmp_path / "here.json", tmp_path / "never.json"], timeout=0.2) == [
-        tmp_path / "never.json"]
+        tmp_path / "never.json"
+    ]

@@ -1,6 +1,7 @@
 """The package works outside a checkout: a wheel built from the repository, installed with its requirements
 into a fresh virtual environment, runs a chapter notebook copied into an empty folder, and reads the course
 content from its own installed copy (not from the checkout, not from a setting)."""
+
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ import nbformat
 import pytest
 
 from course_tools.conventions import ROOT
+
 CHAPTER = "chapters/06_car_t.ipynb"  # three interactives and a knowledge check: the most data it reads
 UV = Path(sys.executable).with_name("uv")
 
@@ -27,10 +29,12 @@ nb = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": sys.argv[2]}}).execute()
 nbformat.write(nb, sys.argv[1])
 """
-REPORT = ("import json, widgets, widgets.data\n"
-          "root = widgets.data.content_root()\n"
-          "print(json.dumps({'kind': root.kind, 'path': str(root.path), 'package': widgets.__file__, "
-          "'repr': repr(root)}))")
+REPORT = (
+    "import json, widgets, widgets.data\n"
+    "root = widgets.data.content_root()\n"
+    "print(json.dumps({'kind': root.kind, 'path': str(root.path), 'package': widgets.__file__, "
+    "'repr': repr(root)}))"
+)
 
 
 def run(cmd, **kw):
@@ -70,8 +74,21 @@ def installed(tmp_path_factory) -> Path:
     run([UV, "venv", "--quiet", "--python", sys.executable, venv])
     python = venv / "bin" / "python"
     # The wheel brings its own requirements (pyproject.toml); ipykernel and nbclient only run the notebook.
-    run([UV, "pip", "install", "--quiet", "--python", python, "-c", constraints(work / "constraints.txt"),
-         wheel, "ipykernel", "nbclient"])
+    run(
+        [
+            UV,
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            python,
+            "-c",
+            constraints(work / "constraints.txt"),
+            wheel,
+            "ipykernel",
+            "nbclient",
+        ]
+    )
     return python
 
 
@@ -91,8 +108,11 @@ def test_a_chapter_copied_to_an_empty_folder_runs_from_the_installed_wheel(insta
     code = [c for c in done.cells if c.cell_type == "code"]
     errors = [o for c in code for o in c.outputs if o.output_type == "error"]
     assert not errors, [f"{e.ename}: {e.evalue}" for e in errors]
-    views = [c for c in code[:n_code] if any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
-                                              for o in c.outputs)]
+    views = [
+        c
+        for c in code[:n_code]
+        if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.outputs)
+    ]
     assert len(views) >= 3, "the chapter's interactives did not render"
     report = json.loads("".join(o.text for o in code[-1].outputs if o.output_type == "stream"))
     site = installed.parent.parent  # the venv

@@ -1,5 +1,6 @@
 """Chapter 'pathogenic-antibodies': the FcRn-blockade model and the complement-cascade model checked by hand and
 against the cited numbers, their views driven in Python, and bad data refused with file, record and field named."""
+
 from __future__ import annotations
 
 import re
@@ -32,6 +33,7 @@ def other(model, oid):
 
 
 # ---------- FcRn blockade: the model ----------
+
 
 def test_without_blockade_igg_stays_at_baseline_and_an_antibody_halves_in_one_half_life(model):
     days = [0.0, 21.0, 42.0]
@@ -101,6 +103,7 @@ def test_fitting_refuses_an_impossible_fall(model):
 
 # ---------- FcRn blockade: bad data ----------
 
+
 def test_a_second_half_life_record_is_refused(course_content):
     course_content.patch("fcrn_blockade", lambda d: d["records"][1].update(role="half-life", unit="days"))
     with pytest.raises(DataError) as exc:
@@ -121,6 +124,7 @@ def test_an_unknown_opening_choice_and_an_unknown_regimen_field_are_refused(cour
     def edit(d):
         d["initial"]["regimen"] = "weekly-forever"
         d["regimens"][0]["colour"] = "blue"
+
     course_content.patch("fcrn_blockade", edit)
     with pytest.raises(DataError) as exc:
         load_fcrn_model()
@@ -136,6 +140,7 @@ def test_a_cycle_restarting_before_it_ends_is_refused(course_content):
 
 
 # ---------- FcRn blockade: the view ----------
+
 
 def test_the_view_pre_draws_every_combination_and_says_what_it_shows(model):
     w = IgGUnderFcRnBlockade(model)
@@ -163,6 +168,7 @@ def test_every_panel_has_its_own_hatch_pattern(model):
 
 # ---------- Complement: the model ----------
 
+
 def test_a_block_stops_every_step_after_it(cascade):
     assert cascade.blocked_steps("none") == set()
     assert cascade.blocked_steps("eculizumab") == {"c5", "c5a", "mac"}
@@ -183,6 +189,7 @@ def test_a_step_after_a_later_step_and_an_unknown_block_are_refused(course_conte
     def edit(d):
         d["steps"][1]["after"] = ["mac"]
         d["records"][1]["blocks"] = ["c3"]
+
     doc = course_content.patch("complement_blockade", edit)
     with pytest.raises(DataError) as exc:
         load_cascade()
@@ -193,6 +200,7 @@ def test_a_step_after_a_later_step_and_an_unknown_block_are_refused(course_conte
 
 
 # ---------- Complement: the view ----------
+
 
 def test_the_panels_say_what_follows_in_words_not_colour_alone(cascade):
     w = ComplementCascade(cascade)

@@ -5,23 +5,22 @@ tests/assessment_pending.py.
 The pattern: a "**Before you ...**" prompt, then a `widgets.prediction("id")` cell, then the interactive, then
 a closed dropdown admonition `What you should have seen` with class `course-explanation`.
 """
+
 from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
+from assessment_pending import chapter_params
 
 import widgets
-from assessment_pending import chapter_params
+from course_tools.build_slides import prepare
+from course_tools.conventions import ROOT
 from widgets.models.objectives import load_objectives
 from widgets.models.predictions import load_predictions
 
-from course_tools.build_slides import prepare
-
-from course_tools.conventions import ROOT
 CHAPTERS = {c.chapter: c.path for c in load_objectives()}
 CALL = re.compile(r"widgets\.prediction\(\s*[\"']([a-z0-9-]+)[\"']\s*\)")
 EXPLANATION = re.compile(r"^:::\{admonition\} What you should have seen\n:class: dropdown course-explanation\n", re.M)
@@ -52,8 +51,11 @@ def pattern_faults(path: str) -> list[str]:
             elif state != "explored":
                 faults.append(f"an explanation with no prediction and interactive before it (state {state})")
             state = None
-        elif c.cell_type == "markdown" and c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide") \
-                and state == "prompt":
+        elif (
+            c.cell_type == "markdown"
+            and c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")
+            and state == "prompt"
+        ):
             faults.append("a 'Before you ...' prompt with no widgets.prediction(...) after it")
             state = None
     if state:
@@ -81,8 +83,12 @@ def test_the_exemplar_has_three_predictions_in_order():
 
 def test_a_prediction_shows_feedback_for_the_choice_and_refuses_an_unknown_option():
     w = widgets.prediction("car-t-grading-low-flow")
-    assert [b[0] for b in w.choice.buttons.options] == ["A. Grade 1", "B. Grade 2", "C. Grade 3",
-                                                        "D. Not CRS, because the blood pressure is normal"]
+    assert [b[0] for b in w.choice.buttons.options] == [
+        "A. Grade 1",
+        "B. Grade 2",
+        "C. Grade 3",
+        "D. Not CRS, because the blood pressure is normal",
+    ]
     assert w.choice.buttons.value is None
     assert "matches what the interactive shows" in w.predict(1) and "low-flow oxygen" in w.predict(1)
     assert "Not what the interactive shows" in w.predict(0)
@@ -93,16 +99,19 @@ def test_a_prediction_shows_feedback_for_the_choice_and_refuses_an_unknown_optio
 
 
 def test_the_pattern_check_can_fail(tmp_path, monkeypatch):
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("**Before you click**, predict: which?"),
-        nbformat.v4.new_code_cell("widgets.manufacturing_walkthrough()"),
-        nbformat.v4.new_markdown_cell("**What you should have seen.** Plain text, in view."),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("**Before you click**, predict: which?"),
+            nbformat.v4.new_code_cell("widgets.manufacturing_walkthrough()"),
+            nbformat.v4.new_markdown_cell("**What you should have seen.** Plain text, in view."),
+        ]
+    )
     (tmp_path / "chapters").mkdir()
     nbformat.write(nb, tmp_path / "chapters" / "99_x.ipynb")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert pattern_faults("chapters/99_x") == [
-        "a 'What you should have seen' that is not a closed course-explanation dropdown"]
+        "a 'What you should have seen' that is not a closed course-explanation dropdown"
+    ]
 
 
 def test_the_deck_reveals_the_explanation_as_a_fragment_box():

@@ -1,13 +1,14 @@
 """Chapter 'Before and around treatment': the HBV serology interpreter and the vaccine timing planner, as data,
 models and widgets driven in Python (the browser tests click the same widgets on the built page)."""
+
 from __future__ import annotations
 
 import itertools
 
 import pytest
+from data_patch import record
 
 import widgets
-from data_patch import record
 from widgets.data import DataError
 from widgets.models.hbv_serology import BANDED, load_hbv_serology
 from widgets.models.vaccine_timing import load_vaccine_timing
@@ -28,17 +29,21 @@ def plan():
 
 # ---------- HBV: data and model ----------
 
+
 def test_every_marker_combination_has_exactly_one_reading(hbv):
     assert sorted(p.markers for p in hbv.patterns) == sorted(COMBOS)
 
 
-@pytest.mark.parametrize("markers,words", [
-    ((False, False, False), "Never infected"),
-    ((False, False, True), "Immune after vaccination if the level is above 10 mIU/mL"),
-    ((False, True, True), "Recovered from a past infection and immune"),
-    ((True, True, False), "Chronic infection if IgM anti-HBc is negative"),
-    ((False, True, False), "false positive"),
-])
+@pytest.mark.parametrize(
+    "markers,words",
+    [
+        ((False, False, False), "Never infected"),
+        ((False, False, True), "Immune after vaccination if the level is above 10 mIU/mL"),
+        ((False, True, True), "Recovered from a past infection and immune"),
+        ((True, True, False), "Chronic infection if IgM anti-HBc is negative"),
+        ((False, True, False), "false positive"),
+    ],
+)
 def test_patterns_read_as_cdc_table(hbv, markers, words):
     assert words in hbv.pattern(*markers).meaning
 
@@ -52,15 +57,18 @@ def test_anti_hbs_never_changes_the_band(hbv):
         assert immune.band == isolated.band and immune.band is not None, d.id
 
 
-@pytest.mark.parametrize("class_id,hbsag_pos,past", [
-    ("b-cell-depleting", "high", "high"),
-    ("tnf-inhibitors", "moderate", "moderate"),
-    ("cytokine-integrin", "moderate", "moderate"),
-    ("steroids-high-long", "high", "moderate"),
-    ("steroids-low-long", "moderate", "low"),
-    ("steroids-short", "low", "low"),
-    ("conventional", "low", "low"),
-])
+@pytest.mark.parametrize(
+    "class_id,hbsag_pos,past",
+    [
+        ("b-cell-depleting", "high", "high"),
+        ("tnf-inhibitors", "moderate", "moderate"),
+        ("cytokine-integrin", "moderate", "moderate"),
+        ("steroids-high-long", "high", "moderate"),
+        ("steroids-low-long", "moderate", "low"),
+        ("steroids-short", "low", "low"),
+        ("conventional", "low", "low"),
+    ],
+)
 def test_bands_follow_the_aga_2015_table(hbv, class_id, hbsag_pos, past):
     assert hbv.read(True, True, False, class_id).band.id == hbsag_pos
     assert hbv.read(False, True, False, class_id).band.id == past
@@ -92,8 +100,10 @@ def test_duplicate_combination_names_file_record_field(course_content):
         load_hbv_serology()
     msg = str(exc.value)
     assert f"data/{HBV}.yaml" in msg
-    assert (f"{course_content.label(HBV, 'hbsag-only')}, field 'hbsag': same HBsAg/anti-HBc/anti-HBs combination "
-            "as record 'chronic'") in msg
+    assert (
+        f"{course_content.label(HBV, 'hbsag-only')}, field 'hbsag': same HBsAg/anti-HBc/anti-HBs combination "
+        "as record 'chronic'"
+    ) in msg
 
 
 def test_unknown_band_names_the_field(course_content):
@@ -104,6 +114,7 @@ def test_unknown_band_names_the_field(course_content):
 
 
 # ---------- vaccines: data and model ----------
+
 
 def test_every_therapy_has_advice_for_every_vaccine(plan):
     assert len(plan.advice) == len(plan.drugs) * len(plan.vaccines)
@@ -151,11 +162,11 @@ def test_unknown_verdict_names_file_record_field(course_content):
     course_content.patch(VAC, lambda d: record(d, "tnf-live").update(verdict="maybe"))
     with pytest.raises(DataError) as exc:
         load_vaccine_timing()
-    assert (f"{course_content.label(VAC, 'tnf-live')}, field 'verdict': unknown verdict 'maybe'"
-            in str(exc.value))
+    assert f"{course_content.label(VAC, 'tnf-live')}, field 'verdict': unknown verdict 'maybe'" in str(exc.value)
 
 
 # ---------- the widgets, driven in Python ----------
+
 
 @pytest.mark.parametrize("name", ["hbv_serology_interpreter", "vaccine_timing_planner"])
 def test_widget_says_it_is_a_teaching_tool(name):
@@ -198,8 +209,10 @@ def test_planner_shows_the_model_advice_for_every_pair(plan):
 
 # ---------- issue 13 item 7: the safety checklists point here, and the JAK checklist is complete ----------
 
+
 def test_jak_checklist_covers_hbv_zoster_vaccine_lipids_and_counts():
     from widgets.models.safety_checklist import load_safety_checklists
+
     model = load_safety_checklists()
     assert "jak-inhibitors" in model.screening_for("hepatitis B")
     items = model.checklist("jak-inhibitors")
@@ -207,10 +220,13 @@ def test_jak_checklist_covers_hbv_zoster_vaccine_lipids_and_counts():
     during = " ".join(i.text for i in items["during"]).lower()
     assert "recombinant (non-live) zoster vaccine" in before and "lymphocytes" in before
     assert "herpes zoster" in during and "lipids 4 to 8 weeks" in during
-    assert all("fda-label-xeljanz" in i.sources for i in items["before"] + items["during"]
-               if any(w in i.text.lower() for w in ("hepatitis", "lipids", "zoster", "counts")))
+    assert all(
+        "fda-label-xeljanz" in i.sources
+        for i in items["before"] + items["during"]
+        if any(w in i.text.lower() for w in ("hepatitis", "lipids", "zoster", "counts"))
+    )
 
 
 def test_safety_checklist_widget_points_to_this_chapter():
     w = widgets.safety_checklist_explorer()
-    assert 'Before and around treatment' in w.children[-1].value and "course-see-also" in w.children[-1].value
+    assert "Before and around treatment" in w.children[-1].value and "course-see-also" in w.children[-1].value

@@ -3,6 +3,7 @@
 Generic over chapters: every chapter notebook in _toc.yml (chapters/NN_name.ipynb) is checked, so a new
 chapter is covered as soon as it is listed.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,6 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-
 from test_book import CDN
 
 import widgets
@@ -55,11 +55,13 @@ def test_expected_slides_counts_slide_and_subslide_starts():
 
 # ------------------------------------------------------------------ MyST -> deck Markdown
 def test_myst_roles_and_directives_become_plain_markdown():
-    src = ("(lab)=\n# Title\nSee {term}`B cells <B cell>` and {term}`tolerance`, the {doc}`glossary`"
-           " {cite}`goodnow2005tolerance,sakaguchi2008treg`.\n\n"
-           ":::{admonition} Common misconception: X\n:class: warning\nNot so {cite:p}`goodnow2005tolerance`.\n:::\n\n"
-           ":::{exercise}\n:label: ex-1\nDo it.\n:::\n\n:::{solution} ex-1\n:class: dropdown\nSECRET\n:::\n"
-           "```{math}\nx^2\n```")
+    src = (
+        "(lab)=\n# Title\nSee {term}`B cells <B cell>` and {term}`tolerance`, the {doc}`glossary`"
+        " {cite}`goodnow2005tolerance,sakaguchi2008treg`.\n\n"
+        ":::{admonition} Common misconception: X\n:class: warning\nNot so {cite:p}`goodnow2005tolerance`.\n:::\n\n"
+        ":::{exercise}\n:label: ex-1\nDo it.\n:::\n\n:::{solution} ex-1\n:class: dropdown\nSECRET\n:::\n"
+        "```{math}\nx^2\n```"
+    )
     out = myst_to_markdown(src)
     assert "(lab)=" not in out and "{term}" not in out and "{cite" not in out and "{doc}" not in out
     assert "See B cells and tolerance, the glossary" in out
@@ -109,8 +111,11 @@ def test_every_chapter_has_an_offline_deck_with_speaker_notes(built_decks, doc):
     assert f'href="../{doc}.html"' in html, "the deck links back to its chapter page"
     assert "application/vnd.jupyter.widget-state+json" in html, "widget state is embedded"
     assert "{cite}" not in html and "{term}" not in html and ":::" not in html
-    shown_code = [c for c in nb.cells if c.cell_type == "code" and not
-                  set(c.metadata.get("tags", [])) & {"hide-input", "remove-input", "remove-cell"}]
+    shown_code = [
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and not set(c.metadata.get("tags", [])) & {"hide-input", "remove-input", "remove-cell"}
+    ]
     assert html.count('class="jp-CodeMirrorEditor') == len(shown_code), "hide-input cells must not show their code"
 
 
@@ -203,8 +208,10 @@ def test_decks_use_presentation_size_and_a_notebook_page_can_switch_it_on(offlin
     page.wait_for_timeout(900)
     deck_font, _ = _button_size(page)
     assert deck_font == PRESENTATION_FONT_PX
-    print(f"widget button text: book {normal_font:.0f}px, presentation {big_font:.0f}px; "
-          f"height {normal_height:.0f}px -> {big_height:.0f}px")
+    print(
+        f"widget button text: book {normal_font:.0f}px, presentation {big_font:.0f}px; "
+        f"height {normal_height:.0f}px -> {big_height:.0f}px"
+    )
 
 
 # ------------------------------------------------------------------ lecturer guide
@@ -228,8 +235,12 @@ def test_a_new_chapter_appears_in_the_guide_without_code_changes(course_content)
     (tmp_path / "knowledge_checks.yaml").write_text(yaml.safe_dump(kc, sort_keys=False))
     lg = yaml.safe_load((tmp_path / "lecturer_guide.yaml").read_text())
     lg["records"] = [r for r in lg["records"] if r["id"] == "autoimmunity"]
-    lg["records"].insert(0, dict(lg["records"][0], id="safety", chapter="chapters/09_safety",
-                                 title="Safety, challenges and what comes next"))
+    lg["records"].insert(
+        0,
+        dict(
+            lg["records"][0], id="safety", chapter="chapters/09_safety", title="Safety, challenges and what comes next"
+        ),
+    )
     (tmp_path / "lecturer_guide.yaml").write_text(yaml.safe_dump(lg, sort_keys=False))
     entries = load_guide()
     assert [e.slug for e in entries] == ["autoimmunity", "safety"]  # chapter order, not file order
@@ -240,8 +251,13 @@ def test_a_new_chapter_appears_in_the_guide_without_code_changes(course_content)
 def test_guide_neutralises_html_from_data(tmp_path):
     from widgets.models.lecturer_guide import ChapterGuide
 
-    text = guide_markdown([ChapterGuide(slug="x", chapter="chapters/09_x", title="T <script>alert(1)</script>",
-                                        exercise_key="<b>key</b>")])
+    text = guide_markdown(
+        [
+            ChapterGuide(
+                slug="x", chapter="chapters/09_x", title="T <script>alert(1)</script>", exercise_key="<b>key</b>"
+            )
+        ]
+    )
     assert "<script>" not in text and "<b>" not in text and "&lt;script>" in text
 
 
@@ -255,8 +271,15 @@ def test_built_guide_page_has_every_chapter_and_session_advice(built_decks):
     for doc in CHAPTERS:
         assert f'href="../{deck_path(doc)}"' in page, doc
         assert (built_decks / deck_path(doc)).exists()
-    for phrase in ("Binder", "Presentation Mode", "When the network fails", "50 minutes", "90 minutes",
-                   "Answer key: knowledge check", "Answer key: exercise"):
+    for phrase in (
+        "Binder",
+        "Presentation Mode",
+        "When the network fails",
+        "50 minutes",
+        "90 minutes",
+        "Answer key: knowledge check",
+        "Answer key: exercise",
+    ):
         assert phrase in page, phrase
     assert "mybinder.org/v2/gh/OWNER/REPO" in page  # the pattern, never an invented repository
 

@@ -1,5 +1,6 @@
 """Tasks that do what an objective says (issue 15 item 3): the ordering task, driven in Python; the data checks
 that keep it honest. tests/test_browser_assessment.py drives it in Chromium with no kernel."""
+
 from __future__ import annotations
 
 import pytest
@@ -44,6 +45,7 @@ def test_a_shown_order_that_gives_the_answer_away_is_refused(course_content):  #
     def edit(doc):
         r = doc["records"][0]
         r["shown_order"] = [s["id"] for s in r["steps"]]
+
     course_content.patch("ordering_tasks", edit)
     with pytest.raises(DataError, match="field 'shown_order': shows the steps in the right order"):
         load_ordering_tasks()

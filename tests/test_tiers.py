@@ -1,24 +1,27 @@
 """The fast tier's guard (tests/tiers.py): a test in `make test-fast` that starts a kernel, a book build,
 JupyterLab or a browser fails, naming the marker it lacks; everything else runs as usual."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
 import pytest
-
 from tiers import HEAVY, MARKED_BY_FIXTURE, TierError, fast_tier_guard, heavy_command
 
 
-@pytest.mark.parametrize("argv, marker", [
-    ([sys.executable, "-m", "course_tools.build_book", "-W", "."], "book"),
-    ([sys.executable, "course_tools/build_book.py", "-W", "."], "book"),
-    (["/x/.venv/bin/jupyter-book", "build", "."], "book"),
-    (["unshare", "-n", sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"], "kernel"),
-    (["/x/.venv/bin/jupyter", "lab", "--no-browser"], "kernel"),
-    (["/x/playwright/driver/node", "cli.js", "run-driver"], "browser"),
-    (["/usr/bin/chromium", "--headless"], "browser"),
-])
+@pytest.mark.parametrize(
+    "argv, marker",
+    [
+        ([sys.executable, "-m", "course_tools.build_book", "-W", "."], "book"),
+        ([sys.executable, "course_tools/build_book.py", "-W", "."], "book"),
+        (["/x/.venv/bin/jupyter-book", "build", "."], "book"),
+        (["unshare", "-n", sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"], "kernel"),
+        (["/x/.venv/bin/jupyter", "lab", "--no-browser"], "kernel"),
+        (["/x/playwright/driver/node", "cli.js", "run-driver"], "browser"),
+        (["/usr/bin/chromium", "--headless"], "browser"),
+    ],
+)
 def test_heavy_commands_are_recognised(argv, marker):
     assert heavy_command(argv)[1] == marker
 
@@ -44,4 +47,5 @@ def test_the_guard_refuses_a_kernel_and_names_the_marker():
 def test_the_fast_tier_leaves_out_every_heavy_marker():
     assert set(MARKED_BY_FIXTURE) <= set(HEAVY)
     assert {"built_book", "book_server", "browser", "offline_page", "twice_runs"} <= set().union(
-        *MARKED_BY_FIXTURE.values())
+        *MARKED_BY_FIXTURE.values()
+    )

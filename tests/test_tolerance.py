@@ -1,12 +1,13 @@
 """Restoring-tolerance chapter: the TN-10 data cuts and the modality comparison, as models (hand-checked values from
 the papers), as bad data (file, record and field named) and as widgets driven in Python (what each panel says)."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from data_patch import record
+
 from widgets.data import DataError
 from widgets.models.modality_comparison import load_modality_comparison
 from widgets.models.tn10 import load_tn10
@@ -15,6 +16,7 @@ TN10, COMPARE = "tn10_follow_up", "modality_comparison"
 
 
 # ---------- TN-10 ----------
+
 
 @pytest.fixture(scope="module")
 def tn10():
@@ -49,16 +51,20 @@ def test_count_above_arm_size_names_file_record_field(course_content):
         load_tn10()
     msg = str(exc.value)
     assert f"data/{TN10}.yaml" in msg
-    assert (f"{course_content.label(TN10, 'primary-2019')}, field 'outcome.placebo.count': 40 is more than the 32 "
-            "participants in the arm") in msg
+    assert (
+        f"{course_content.label(TN10, 'primary-2019')}, field 'outcome.placebo.count': 40 is more than the 32 "
+        "participants in the arm"
+    ) in msg
 
 
 def test_percent_that_disagrees_with_its_count_is_refused(course_content):
     course_content.patch(TN10, lambda d: record(d, "long-term-2024")["outcome"]["teplizumab"].update(percent=46))
     with pytest.raises(DataError) as exc:
         load_tn10()
-    assert (f"{course_content.label(TN10, 'long-term-2024')}, field 'outcome.teplizumab.percent': 46% does not "
-            "match 16 of 44 (36.4%)") in str(exc.value)
+    assert (
+        f"{course_content.label(TN10, 'long-term-2024')}, field 'outcome.teplizumab.percent': 46% does not "
+        "match 16 of 44 (36.4%)"
+    ) in str(exc.value)
 
 
 def test_tn10_widget_one_panel_per_cut_with_its_numbers(tn10):
@@ -79,6 +85,7 @@ def test_tn10_widget_one_panel_per_cut_with_its_numbers(tn10):
 
 
 # ---------- the modality comparison ----------
+
 
 @pytest.fixture(scope="module")
 def comparison():
@@ -123,12 +130,15 @@ def test_scenario_naming_an_unknown_property_is_refused(course_content):
         load_modality_comparison()
     msg = str(exc.value)
     assert f"data/{COMPARE}.yaml" in msg
-    assert f"{course_content.label(COMPARE, 'at-risk-ra')}, field 'matters.1.attribute': unknown attribute 'price'" in msg
+    assert (
+        f"{course_content.label(COMPARE, 'at-risk-ra')}, field 'matters.1.attribute': unknown attribute 'price'" in msg
+    )
 
 
 def test_approach_missing_a_property_is_refused(course_content):
     def edit(doc):
         del next(m for m in doc["modalities"] if m["id"] == "car-treg")["values"]["risks"]
+
     course_content.patch(COMPARE, edit)
     with pytest.raises(DataError) as exc:
         load_modality_comparison()

@@ -26,6 +26,7 @@ What is exempt, and why (the allowlist is by position, not by paragraph, so new 
 - the generated lecturer guide (`chapters/lecturer_guide.ipynb`): its text comes from `data/`, whose records carry
   `sources` checked by the data layer.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,19 +36,24 @@ import pytest
 import yaml
 
 from course_tools.conventions import CITE, ROOT
+
 CHAPTERS = ROOT / "chapters"
 EXEMPT_PAGES = {"lecturer_guide.ipynb", "glossary.md", "bibliography.md", "intro.md"}
 
 # Agents named only in prose (CAR T products and their short names, trial-only drugs, conventional drugs).
-EXTRA_DRUGS = """axi-cel tisa-cel liso-cel obe-cel Kymriah Yescarta Breyanzi Abecma Carvykti Tecartus Aucatzyl
+EXTRA_DRUGS = (
+    """axi-cel tisa-cel liso-cel obe-cel Kymriah Yescarta Breyanzi Abecma Carvykti Tecartus Aucatzyl
 miv-cel mivocabtagene peresolimab rosnilimab lenercept methotrexate azathioprine prednisone fludarabine
-cyclophosphamide teriflunomide""".split() + ["interferon beta"]
+cyclophosphamide teriflunomide""".split()
+    + ["interferon beta"]
+)
 
 APPROVAL = re.compile(r"\bapprov\w*|\blabel(?:s|led)?\b|\bboxed warning\b|\bREMS\b", re.I)
 # A standalone quantity: not part of a molecule or gene name (CD19, IL-6, 4-1BB, IgG1, HLA-B27, p40).
 NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:[.,]\d+)*(?![\w\-])")
-NOT_A_QUANTITY = re.compile(r"\b(?:type|stage|chapters?|class|classes|signal)\s+(?:[IVX]+|\d+)(?:\s*(?:,|and|or)\s*(?:[IVX]+|\d+))*",
-                            re.I)
+NOT_A_QUANTITY = re.compile(
+    r"\b(?:type|stage|chapters?|class|classes|signal)\s+(?:[IVX]+|\d+)(?:\s*(?:,|and|or)\s*(?:[IVX]+|\d+))*", re.I
+)
 ROLES = re.compile(r"\{(?:term|doc|ref|numref)\}`[^`]*`")
 EXEMPT_ADMONITIONS = re.compile(r"\{admonition\}\s*(Learning objectives|Time to learn|Lecturer note|Marking guide)")
 EXEMPT_HEADINGS = re.compile(r"^#+\s*(Summary|What's next|Prerequisites|What the course covers)\b", re.I)
@@ -124,8 +130,15 @@ def uncited(markdown: str, drugs: re.Pattern) -> list[str]:
         text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$", " ", unit, flags=re.S)  # the model's maths
         text = NOT_A_QUANTITY.sub(" ", ROLES.sub(" ", text))
         text = re.sub(r"^\s*(?:[-*]|\d+\.)\s", " ", text, flags=re.M)  # list markers are not numbers
-        why = [w for w, hit in (("a drug", drugs.search(text)), ("a number", NUMBER.search(text)),
-                                ("an approval or label", APPROVAL.search(text))) if hit]
+        why = [
+            w
+            for w, hit in (
+                ("a drug", drugs.search(text)),
+                ("a number", NUMBER.search(text)),
+                ("an approval or label", APPROVAL.search(text)),
+            )
+            if hit
+        ]
         if why:
             out.append(f"names {' and '.join(why)} without {{cite}}: {' '.join(unit.split())[:160]!r}")
     return out
@@ -160,6 +173,7 @@ def test_factual_paragraphs_are_cited(name, text):
 
 
 # ---------- the detector itself can fail ----------
+
 
 def test_detector_flags_an_uncited_claim_in_each_way():
     assert uncited("TNF blockers were the first cytokine-targeted biologics; adalimumab was one.", DRUGS)

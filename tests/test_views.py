@@ -1,4 +1,5 @@
 """Views driven as ipywidgets objects, in Python (the browser tests drive the same widgets with no kernel)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,8 @@ import pytest
 
 import widgets
 from widgets.models.quiz import load_questions
-from widgets.views.panels import ChoicePanels
 from widgets.views.knowledge_check import KnowledgeCheck
+from widgets.views.panels import ChoicePanels
 
 
 def test_choice_panels_are_linked_in_the_browser():
@@ -58,6 +59,7 @@ def test_data_text_cannot_inject_html(course_content):
         q = doc["records"][0]
         q["prompt"] = "Is <script>alert('x')</script> shown as text?"
         q["options"][0].update(text="<img src=x onerror=alert(1)>", feedback="[link](javascript:alert(1)) stays inert")
+
     course_content.patch("knowledge_checks", edit)
     kc = KnowledgeCheck(load_questions()[:1])
     html = "".join(c.value for c in kc.children if isinstance(c, ipw.HTML))
@@ -76,8 +78,11 @@ def test_a_panel_tree_folds_choices_into_shared_stacks():
     tree = PanelTree(controls, [2, 2, 2], lambda n: leaves[n], step=lambda n, k, i: n + i, start=0)
     assert [len(level) for level in tree.stacks_by_level] == [1, 2, 3]  # a plain nesting needs 1, 2, 4
     assert all(isinstance(link, ipw.widgets.widget_link.Link) for link in tree.links) and len(tree.links) == 6
-    assert all(any(lk.source == (controls[k], "index") and lk.target == (s, "selected_index") for lk in tree.links)
-               for k, level in enumerate(tree.stacks_by_level) for s in level)
+    assert all(
+        any(lk.source == (controls[k], "index") and lk.target == (s, "selected_index") for lk in tree.links)
+        for k, level in enumerate(tree.stacks_by_level)
+        for s in level
+    )
     tree.select(1, 0, 1)
     assert tree.visible() is leaves[2] and [c.index for c in controls] == [1, 0, 1]
     with pytest.raises(ValueError, match="index 2 out of range 0-1 for control 1"):
@@ -89,8 +94,13 @@ def test_a_panel_tree_links_two_controls_to_one_choice_and_wraps_nodes():
 
     buttons, slider = ipw.ToggleButtons(options=["a", "b"]), ipw.SelectionSlider(options=["a", "b"])
     day = ipw.ToggleButtons(options=["1", "2", "3"])
-    tree = PanelTree([(buttons, slider), day], [2, 3], lambda ix: ipw.HTML(f"{ix}"), initial=[0, 2],
-                     around=lambda k, ix, node: ipw.VBox([node, ipw.HTML(f"about {ix[0]}")]) if k == 0 else node)
+    tree = PanelTree(
+        [(buttons, slider), day],
+        [2, 3],
+        lambda ix: ipw.HTML(f"{ix}"),
+        initial=[0, 2],
+        around=lambda k, ix, node: ipw.VBox([node, ipw.HTML(f"about {ix[0]}")]) if k == 0 else node,
+    )
     assert len(tree.links) == 2 + 2  # both first-level controls to the outer Stack; the day to each inner one
     assert isinstance(tree.root.children[1], ipw.VBox) and tree.root.children[1].children[1].value == "about 1"
     assert tree.visible().value == "(0, 2)"
@@ -107,8 +117,10 @@ def test_jslink_is_called_only_in_the_panel_module():
 def test_readable_diagram_keeps_the_width_at_which_the_smallest_text_is_readable():
     from widgets.views.common import MIN_DIAGRAM_TEXT_PX, readable_diagram
 
-    svg = ('<svg role="img" viewBox="0 0 720 200" width="100%" style="max-width:720px">'
-           '<text font-size="12">a</text><text font-size="8">b</text></svg>')
+    svg = (
+        '<svg role="img" viewBox="0 0 720 200" width="100%" style="max-width:720px">'
+        '<text font-size="12">a</text><text font-size="8">b</text></svg>'
+    )
     out = readable_diagram(svg)
     assert out.startswith('<div class="course-diagram" tabindex="0" role="group" aria-label=') and "><svg " in out
     assert out.endswith("</svg></div>")

@@ -2,6 +2,7 @@
 chapters are covered): at a phone's 390 px and a laptop's 1300 px, no visible widget button, label, option or
 readout is narrower than its text. The probes live in course_tools/testing/widget_layout.py; `make screenshots` shows the
 same pages to a maintainer."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,8 +43,10 @@ def test_truncation_probe_catches_a_cut_label(browser):
     """The probe must be able to fail: a 60px button holding a long label is reported, a roomy one is not."""
     context = browser.new_context()
     page = context.new_page()
-    page.set_content("<div class='course-widget'><button style='width:60px;overflow:hidden;white-space:nowrap'>"
-                     "Oncology product labels</button><button>OK</button></div>")
+    page.set_content(
+        "<div class='course-widget'><button style='width:60px;overflow:hidden;white-space:nowrap'>"
+        "Oncology product labels</button><button>OK</button></div>"
+    )
     found = page.evaluate(TRUNCATED_JS)
     context.close()
     assert len(found) == 1 and "Oncology prod" in found[0]

@@ -2,14 +2,15 @@
 in every widget tree is pushed past its range and must either refuse (an error that names the range) or stay
 within range, and every view's `select()` (one behaviour, from widgets.views.panels) refuses a missing panel
 with the valid range named."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
 import pytest
 from traitlets import TraitError
+from widget_tree import builders, call_builder, walk
 
 import widgets
-from widget_tree import builders, call_builder, walk
 from widgets.views.panels import ChoicePanels
 
 INDEXED = (ipw.ToggleButtons, ipw.SelectionSlider, ipw.Dropdown, ipw.RadioButtons, ipw.Select)

@@ -1,15 +1,16 @@
 """The GitHub Actions workflows: the book is built with `make book` and deployed to GitHub Pages on pushes to main;
 a weekly scheduled run executes `.ci/run` from a clean cache. Every `make` target they call exists in the Makefile,
 every script they run exists, and every action is pinned to a commit."""
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from course_tools.conventions import ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 

@@ -9,6 +9,7 @@ A test gets its marker from the fixtures it uses (`MARKED_BY_FIXTURE`, applied b
 itself. If a test in the fast tier starts a kernel, a book build, JupyterLab or a browser anyway, the guard
 makes it fail and says which marker it lacks, so a heavy test cannot land in the fast tier unnoticed.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,7 +27,16 @@ MARKERS = {
 HEAVY = ("kernel", "book", "browser", "slow")  # the fast tier runs every test with none of these markers
 MARKED_BY_FIXTURE = {
     "kernel": {"twice_runs", "lab_server"},
-    "book": {"book_builds", "book_build", "deck_build", "built_book", "book_server", "built_decks", "deck_server", "page_audits"},
+    "book": {
+        "book_builds",
+        "book_build",
+        "deck_build",
+        "built_book",
+        "book_server",
+        "built_decks",
+        "deck_server",
+        "page_audits",
+    },
     "browser": {"browser", "chromium_path", "offline_page", "page_audits", "lab_server"},
 }
 
@@ -37,8 +47,10 @@ class TierError(RuntimeError):
 
 def _refuse(what: str, marker: str):
     test = os.environ.get("PYTEST_CURRENT_TEST", "a test").rsplit(" (", 1)[0]
-    raise TierError(f"{test} {what}, but it runs in the fast tier (make test-fast): mark it "
-                    f"`pytest.mark.{marker}` or use a fixture that carries that marker (tests/tiers.py)")
+    raise TierError(
+        f"{test} {what}, but it runs in the fast tier (make test-fast): mark it "
+        f"`pytest.mark.{marker}` or use a fixture that carries that marker (tests/tiers.py)"
+    )
 
 
 def heavy_command(args) -> tuple[str, str] | None:
@@ -46,8 +58,11 @@ def heavy_command(args) -> tuple[str, str] | None:
     browser; None otherwise."""
     argv = [str(a) for a in ([args] if isinstance(args, (str, os.PathLike)) else list(args))]
     names = [Path(a.split()[0]).name if a else "" for a in argv]
-    if (any(n in ("jupyter-book", "build_book.py") for n in names) or any(a.endswith("build_book.py") for a in argv)
-            or "course_tools.build_book" in argv):
+    if (
+        any(n in ("jupyter-book", "build_book.py") for n in names)
+        or any(a.endswith("build_book.py") for a in argv)
+        or "course_tools.build_book" in argv
+    ):
         return "builds the book", "book"
     if any("ipykernel_launcher" in a for a in argv):
         return "starts a Jupyter kernel", "kernel"

@@ -1,6 +1,7 @@
 """Every widget builder exported by `widgets`, called the way a notebook calls it, and a walk over the tree.
 Shared by the generic content-security and robustness tests, so a new chapter's builder is covered as soon as
 it is exported from widgets/__init__.py."""
+
 from __future__ import annotations
 
 import inspect
@@ -28,20 +29,24 @@ def call_builder(name):
     fn = getattr(widgets, name)
     if BUILDERS[name].records:
         return [fn(r["id"]) for r in load_dataset(BUILDERS[name].records).records]
-    required = [p for p in inspect.signature(fn).parameters.values()
-                if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    required = [
+        p
+        for p in inspect.signature(fn).parameters.values()
+        if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
     if not required:
         return [fn()]
     if [p.name for p in required] == ["chapter"]:
         from widgets.models.quiz import load_questions
+
         return [fn(ch) for ch in sorted({q.chapter for q in load_questions()})]
-    pytest.fail(f"widgets.{name} needs arguments {[p.name for p in required]}: teach "
-                "tests/widget_tree.py (call_builder) how to call it")
+    pytest.fail(
+        f"widgets.{name} needs arguments {[p.name for p in required]}: teach "
+        "tests/widget_tree.py (call_builder) how to call it"
+    )
 
 
 def walk(w):
     yield w
     for child in getattr(w, "children", ()) or ():
         yield from walk(child)
-
-

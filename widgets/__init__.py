@@ -5,6 +5,7 @@ Inside this package ipywidgets is imported as `ipw`, so `widgets` always means t
 A view module registers its builder with `@builder(...)` (widgets.views.registry); importing every view module
 below exports it here and lists it in INTERACTIVES / DATA_VIEWS, the lists the generic tests iterate over.
 """
+
 import importlib
 import pkgutil
 
@@ -26,6 +27,7 @@ def figure(name: str):
     from widgets.figures import figure as course_figure
 
     return course_figure(name)
+
 
 # The interactives (controls linked in the browser to pre-rendered panels), and the views that show prose from
 # data/ files (content-security tests inject markup into that data).

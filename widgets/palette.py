@@ -5,21 +5,33 @@ every pair under simulated protanopia, deuteranopia and tritanopia). Colour is n
 every coloured mark also has a text label, and each fill colour has its own hatch pattern for marks without
 text (bars, bands, legend swatches).
 """
+
 from __future__ import annotations
 
 OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
 }
-INK = "#000000"     # text and outlines
-PAPER = "#FFFFFF"   # figure background: opaque, so figures read the same in the theme's light and dark modes
-MUTED = "#595959"   # secondary lines and notes: 7:1 on PAPER
+INK = "#000000"  # text and outlines
+PAPER = "#FFFFFF"  # figure background: opaque, so figures read the same in the theme's light and dark modes
+MUTED = "#595959"  # secondary lines and notes: 7:1 on PAPER
 
 # The colours a figure may fill a mark with, each with its own hatch (matplotlib hatch codes). Line hatches
 # only: dot and circle hatches are drawn as hundreds of curves and make an SVG ten times larger.
 FILL_HATCH = {
-    "blue": "//", "orange": "\\\\", "bluish_green": "||", "vermillion": "xx",
-    "reddish_purple": "++", "sky_blue": "--", "yellow": "/-",
+    "blue": "//",
+    "orange": "\\\\",
+    "bluish_green": "||",
+    "vermillion": "xx",
+    "reddish_purple": "++",
+    "sky_blue": "--",
+    "yellow": "/-",
 }
 
 
@@ -32,7 +44,7 @@ def rgb(colour: str) -> tuple[float, float, float]:
     c = colour.lstrip("#")
     if len(c) != 6:
         raise ValueError(f"expected a colour as #RRGGBB, got {colour!r}")
-    return tuple(int(c[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return tuple(int(c[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
 
 def luminance(colour: str) -> float:

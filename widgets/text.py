@@ -1,4 +1,5 @@
 """Text from data files is Markdown rendered with raw HTML disabled: a data file cannot inject script."""
+
 from __future__ import annotations
 
 import html
@@ -35,7 +36,7 @@ def myst_safe(text: str) -> str:
     Inside a span (a role such as {term}`B cells <B cell>`, or code) `<` is literal text, never HTML."""
     text, out, last = str(text), [], 0
     for m in _CODE_SPAN.finditer(text):
-        out += [text[last:m.start()].replace("<", "&lt;"), m.group(0)]
+        out += [text[last : m.start()].replace("<", "&lt;"), m.group(0)]
         last = m.end()
     out.append(text[last:].replace("<", "&lt;"))
     return "".join(out).strip()

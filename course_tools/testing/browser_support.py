@@ -1,4 +1,5 @@
 """Chromium for the browser tests: find it, serve a folder on 127.0.0.1, and refuse every other request."""
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 LOCAL_HOSTS = {"127.0.0.1"}
 
 # Page errors and console errors a test may ignore, by exact text. Empty, and it should stay so: add an entry only
@@ -117,14 +125,18 @@ def visible_text(page, selector: str, sep: str = "\n") -> str:
     """The text of every element matching `selector` that is rendered (inside the visible Stack panel)."""
     return page.evaluate(
         """([sel, sep]) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
-                 .map(e => e.innerText).join(sep)""", [selector, sep])
+                 .map(e => e.innerText).join(sep)""",
+        [selector, sep],
+    )
 
 
 def wait_visible_text(page, selector: str, needle: str, timeout: float = 5_000) -> None:
     page.wait_for_function(
         """([sel, needle]) => [...document.querySelectorAll(sel)]
              .some(e => e.offsetParent !== null && e.innerText.includes(needle))""",
-        arg=[selector, needle], timeout=timeout)
+        arg=[selector, needle],
+        timeout=timeout,
+    )
 
 
 def assert_clean(page_or_guard) -> None:

@@ -3,6 +3,7 @@
 Each interaction waits for the text a reader should then see, and is timed inside the page on the way: from
 the click or key event (a capture listener records performance.now()) to the moment a MutationObserver sees
 that text. The tests use the waiting; only course_tools/bench_cart.py reads the times and holds them to budgets."""
+
 from __future__ import annotations
 
 PAGE = "chapters/06_car_t.html"
@@ -22,8 +23,10 @@ _INSTALL = """(cond) => {
 
 def visible_text(selector: str) -> str:
     """JS expression: the text of every visible element matching `selector`, joined by ' | '."""
-    return (f"[...document.querySelectorAll({selector!r})].filter(e => e.offsetParent !== null)"
-            ".map(e => e.innerText).join(' | ')")
+    return (
+        f"[...document.querySelectorAll({selector!r})].filter(e => e.offsetParent !== null)"
+        ".map(e => e.innerText).join(' | ')"
+    )
 
 
 def timed(page, condition: str, action) -> float:
@@ -48,7 +51,8 @@ def load_chapter(page, base_url: str) -> None:
 def wait_for_widgets(page) -> None:
     for cls in ("course-car-t-manufacturing", "course-car-t-timeline", "course-car-t-grading"):
         page.locator(f".{cls} .widget-toggle-button, .{cls} .widget-radio-box").first.wait_for(
-            state="visible", timeout=15_000)
+            state="visible", timeout=15_000
+        )
     for sel in (f"{MAN} .course-panel h4", f"{TL} .course-panel h4", ".course-car-t-grading .course-grade"):
         page.wait_for_function(f"() => {visible_text(sel)} !== ''", timeout=15_000)
 

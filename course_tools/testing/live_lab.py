@@ -3,6 +3,7 @@ source says the learner must see, and must not see yet, once JupyterLab (with ju
 
 Used by tests/test_live_lab.py and course_tools/bench_live.py. The server gets its own settings: autosave off, so running
 cells never writes outputs into the repository, and windowing off, so every cell is in the page."""
+
 from __future__ import annotations
 
 import ast
@@ -32,6 +33,7 @@ def chapter_paths() -> list[str]:
 
 
 # ---- the server ------------------------------------------------------------------------------------------------
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -63,17 +65,28 @@ class Lab:
 @contextmanager
 def start_lab(tmp: Path):
     """JupyterLab on 127.0.0.1 with a random token; always shut down, with its whole process group."""
-    for plugin, name, value in (("docmanager-extension", "plugin", {"autosave": False}),
-                                ("notebook-extension", "tracker", {"windowingMode": "none"})):
+    for plugin, name, value in (
+        ("docmanager-extension", "plugin", {"autosave": False}),
+        ("notebook-extension", "tracker", {"windowingMode": "none"}),
+    ):
         folder = tmp / "settings" / "@jupyterlab" / plugin
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(value))
     token, port = secrets.token_hex(16), _free_port()
-    cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
-           f"--LabApp.user_settings_dir={tmp / 'settings'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-           "--ServerApp.open_browser=False"]
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.user_settings_dir={tmp / 'settings'}",
+        f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--ServerApp.open_browser=False",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # CI containers often run as root
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
@@ -108,6 +121,7 @@ def start_lab(tmp: Path):
 
 # ---- driving a chapter -----------------------------------------------------------------------------------------
 
+
 def guard_offline(context) -> list[str]:
     """Abort and record every request that leaves 127.0.0.1."""
     external: list[str] = []
@@ -135,13 +149,14 @@ def open_chapter(page, lab: Lab, notebook: str) -> None:
     page.wait_for_function(
         """() => { const cells = [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')];
                    return cells.length > 0 && cells.every(c => c.classList.contains('jp-mod-rendered')
-                       && c.querySelector('.myst, .jp-RenderedMarkdown')); }""", timeout=60_000)
+                       && c.querySelector('.myst, .jp-RenderedMarkdown')); }""",
+        timeout=60_000,
+    )
 
 
 def markdown_text(page) -> list[str]:
     """What a reader sees of each Markdown cell (innerText leaves out closed <details> and hidden editors)."""
-    return page.evaluate("() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')]"
-                         ".map(c => c.innerText)")
+    return page.evaluate("() => [...document.querySelectorAll('.jp-Notebook .jp-MarkdownCell')].map(c => c.innerText)")
 
 
 def run_all(page) -> None:
@@ -168,8 +183,7 @@ def click_changes_panel(page, selector: str) -> str:
     # the controls the course's widgets use: toggle buttons, radio buttons, dropdowns, sliders
     buttons = root.locator(".widget-toggle-button:not(.mod-active), button:not(.mod-active)")
     radios = root.locator(".widget-radio-box input[type=radio]:not(:checked)")
-    page.evaluate("(sel) => { const r = document.querySelector(sel); r.dataset.courseBefore = r.innerText; }",
-                  selector)
+    page.evaluate("(sel) => { const r = document.querySelector(sel); r.dataset.courseBefore = r.innerText; }", selector)
     selects = root.locator("select")
     if buttons.count() or radios.count():
         control = buttons.first if buttons.count() else radios.first
@@ -198,6 +212,7 @@ def wait_for_widgets(page, expected: dict[str, int], timeout_ms: int = 180_000) 
 
 # ---- what the source says --------------------------------------------------------------------------------------
 
+
 def load(notebook: str) -> dict:
     return json.loads((ROOT / notebook).read_text())
 
@@ -222,20 +237,22 @@ def raw_myst(text: str) -> list[str]:
     for name, pattern in RAW_MYST.items():
         m = pattern.search(text)
         if m:
-            line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end()) % (len(text) + 1)]
+            line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end()) % (len(text) + 1)]
             found.append(f"{name}: {line.strip()[:100]!r}")
     return found
 
 
 # A directive fence, its name, and its body up to the same fence (colon or backtick fences, any length).
-_DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[\w:-]+)\}[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$",
-                        re.M | re.S)
+_DIRECTIVE = re.compile(
+    r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[\w:-]+)\}[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S
+)
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
 
 
 @dataclass(frozen=True)
 class ClosedBlock:
     """A solution, a lecturer note or any other dropdown: the reader sees its title only, until opened."""
+
     name: str
     title: str
     body: str
@@ -278,8 +295,9 @@ def sentence_fragments(body: str, min_words: int = 4) -> list[str]:
 
 def open_markdown(nb: dict) -> str:
     """The chapter's Markdown with every closed block cut out: what a reader sees before opening anything."""
-    return "\n".join(_DIRECTIVE.sub(lambda m: " " if closed_blocks(m.group(0)) else m.group(0), s)
-                     for s in markdown_sources(nb))
+    return "\n".join(
+        _DIRECTIVE.sub(lambda m: " " if closed_blocks(m.group(0)) else m.group(0), s) for s in markdown_sources(nb)
+    )
 
 
 def hidden_fragments(nb: dict) -> dict[ClosedBlock, list[str]]:
@@ -324,13 +342,16 @@ def _builder_calls(nb: dict) -> list[tuple[str, str]]:
         if cell["cell_type"] != "code":
             continue
         for node in ast.walk(ast.parse("".join(cell["source"]))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "widgets"
-                    and node.func.attr in BUILDERS):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "widgets"
+                and node.func.attr in BUILDERS
+            ):
                 widget = eval(compile(ast.Expression(node), "<chapter>", "eval"), {"widgets": widgets})  # noqa: S307
                 if not hasattr(widget, "_dom_classes"):
                     continue  # a Markdown builder (the objectives box, the guide): text, not a widget
                 classes = [c for c in widget._dom_classes if c != "course-widget"]
-                found.append((".jp-OutputArea-output ." + (classes[0] if classes else "course-widget"),
-                              node.func.attr))
+                found.append((".jp-OutputArea-output ." + (classes[0] if classes else "course-widget"), node.func.attr))
     return found

@@ -1,6 +1,7 @@
 """Helpers shared by the quality tests and course_tools/bench.py: the built pages, their widget state, and Chromium
 probes (widgets rendered, axe-core, headings). Nothing here hard-codes a page: everything iterates over the
 built HTML, so new chapters are covered as they are added."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from course_tools.conventions import VENDOR
 
 AXE_JS = VENDOR / "test" / "axe-core" / "axe.min.js"
 STATE_RE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
-VIEW_MARK = 'application/vnd.jupyter.widget-view+json'
+VIEW_MARK = "application/vnd.jupyter.widget-view+json"
 
 # True once every widget view on the page has been rendered by the html-manager (or at once, with none).
 WIDGETS_RENDERED_JS = """() => {
@@ -25,23 +26,31 @@ WIDGETS_RENDERED_JS = """() => {
 # fails, even in a comment or a default config string: the book must not depend on one, and must not look as if it
 # might. Hosts match with any subdomain (cdn.jsdelivr.net, fonts.googleapis.com, ...).
 CDN_HOSTS = (
-    "unpkg.com",             # thebe, npm packages
-    "jsdelivr.net",          # npm packages, MathJax, the html-manager's default widget CDN
+    "unpkg.com",  # thebe, npm packages
+    "jsdelivr.net",  # npm packages, MathJax, the html-manager's default widget CDN
     "cdnjs.cloudflare.com",  # require.js (myst-nb's default), MathJax 2
     "ajax.cloudflare.com",
-    "googleapis.com",        # Google Fonts CSS, hosted libraries
-    "gstatic.com",           # Google Fonts files
+    "googleapis.com",  # Google Fonts CSS, hosted libraries
+    "gstatic.com",  # Google Fonts files
     "cdn.mathjax.org",
     "bootstrapcdn.com",
     "code.jquery.com",
-    "use.fontawesome.com", "kit.fontawesome.com",
-    "esm.sh", "cdn.skypack.dev", "cdn.plot.ly", "ajax.aspnetcdn.com",
+    "use.fontawesome.com",
+    "kit.fontawesome.com",
+    "esm.sh",
+    "cdn.skypack.dev",
+    "cdn.plot.ly",
+    "ajax.aspnetcdn.com",
 )
-CDN = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(h) for h in CDN_HOSTS) + r")(?![\w.-]*\w)",
-                       re.IGNORECASE)
+CDN = re.compile(
+    r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(re.escape(h) for h in CDN_HOSTS) + r")(?![\w.-]*\w)", re.IGNORECASE
+)
 # Anything a page would load from another site: <script src>, <link href> (stylesheet, preload, ...), CSS @import.
-_OFFSITE_LOAD = re.compile(r"<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^\s\"'>]+"
-                           r"|@import\s+(?:url\()?[\"']?(?:https?:)?//[^\s\"')]+", re.IGNORECASE)
+_OFFSITE_LOAD = re.compile(
+    r"<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^\s\"'>]+"
+    r"|@import\s+(?:url\()?[\"']?(?:https?:)?//[^\s\"')]+",
+    re.IGNORECASE,
+)
 SCANNED_SUFFIXES = (".html", ".js", ".css")
 
 
@@ -67,8 +76,11 @@ HEADINGS_JS = """() => [...document.querySelectorAll('article.bd-article :is(h1,
 
 def built_pages(html_dir: Path) -> list[str]:
     """Every built HTML page (relative paths), theme pages such as search and genindex included."""
-    return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-                  if not p.relative_to(html_dir).parts[0].startswith(("_static", "_sources", "_images")))
+    return sorted(
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if not p.relative_to(html_dir).parts[0].startswith(("_static", "_sources", "_images"))
+    )
 
 
 def widget_state(html: str) -> dict:
@@ -158,5 +170,3 @@ def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
     page.goto(url, wait_until="load")
     page.wait_for_function(WIDGETS_RENDERED_JS, timeout=timeout_ms)
     page.wait_for_load_state("networkidle")
-
-

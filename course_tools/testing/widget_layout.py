@@ -2,6 +2,7 @@
 course_tools/screenshots.py: text cut off inside a control, a widget wider than the page, diagram text too small to
 read. Each returns a list of findings (one short description per element), so a test asserts it is empty and
 a maintainer can count them before and after a change."""
+
 from __future__ import annotations
 
 from course_tools.testing.page_audit import built_pages, has_widgets
@@ -10,18 +11,25 @@ from course_tools.testing.page_audit import built_pages, has_widgets
 _VISIBLE = "const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';"
 
 # A visible widget button, label, option or readout narrower than its own text: the reader sees "Oncology prod…".
-TRUNCATED_JS = "() => {" + _VISIBLE + """
+TRUNCATED_JS = (
+    "() => {"
+    + _VISIBLE
+    + """
   const sel = 'button, label, .widget-label, .widget-readout, option, select';
   return [...document.querySelectorAll('.course-widget')].flatMap(r => [...r.querySelectorAll(sel)])
     .filter((e, i, all) => all.indexOf(e) === i && shown(e) && e.scrollWidth > e.clientWidth)
     .map(e => `${e.className || e.tagName.toLowerCase()}: ${JSON.stringify((e.innerText || e.value || '')
       .trim().slice(0, 60))} (${e.clientWidth}px shown of ${e.scrollWidth}px)`);
 }"""
+)
 
 # Anything in a widget that reaches past the page's right edge: the widget itself, or a part of it that is cut
 # off or pushes the page sideways. A part inside a box that scrolls sideways and itself fits the page (a wide
 # table or diagram with its visible cue) is fine: the reader scrolls it. (The theme's own markup is not probed.)
-TOO_WIDE_JS = "() => {" + _VISIBLE + """
+TOO_WIDE_JS = (
+    "() => {"
+    + _VISIBLE
+    + """
   const page = document.documentElement.clientWidth;
   const scrolls = (e, root) => { for (let a = e.parentElement; a && a !== root.parentElement; a = a.parentElement)
       if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return a.getBoundingClientRect().right <= page + 0.5;
@@ -37,9 +45,13 @@ TOO_WIDE_JS = "() => {" + _VISIBLE + """
         + ` to ${Math.round(out[0].getBoundingClientRect().right)}px`] : [];
     });
 }"""
+)
 
 # Text inside a widget's SVG diagram rendered smaller than `min_px` (font size times the SVG's on-screen scale).
-SMALL_SVG_TEXT_JS = "(minPx) => {" + _VISIBLE + """
+SMALL_SVG_TEXT_JS = (
+    "(minPx) => {"
+    + _VISIBLE
+    + """
   return [...document.querySelectorAll('.course-widget svg text')].filter(shown).map(t => {
     const ctm = t.getScreenCTM();
     const scale = ctm ? Math.hypot(ctm.b, ctm.d) : 1;
@@ -47,9 +59,13 @@ SMALL_SVG_TEXT_JS = "(minPx) => {" + _VISIBLE + """
   }).filter(([t, px]) => px < minPx - 0.01)
     .map(([t, px]) => `${JSON.stringify(t.textContent.trim().slice(0, 40))} at ${px.toFixed(1)}px`);
 }"""
+)
 
 
 def book_widget_pages(html_dir) -> list[str]:
     """Every built book page with a widget (decks under slides/ have their own test), from the build."""
-    return [rel for rel in built_pages(html_dir) if not rel.startswith("slides/")
-            and has_widgets((html_dir / rel).read_text(encoding="utf-8"))]
+    return [
+        rel
+        for rel in built_pages(html_dir)
+        if not rel.startswith("slides/") and has_widgets((html_dir / rel).read_text(encoding="utf-8"))
+    ]

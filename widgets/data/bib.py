@@ -1,4 +1,5 @@
 """Reference keys and short citations from `references.bib`, the one bibliography of the course."""
+
 from __future__ import annotations
 
 import re
@@ -71,5 +72,10 @@ def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
     doi = fields.get("doi", "")
     link = f"https://doi.org/{doi}" if doi else fields.get("url", "")
     venue = _plain(fields.get("journal", fields.get("howpublished", "")))
-    return {"key": key, "label": f"{author} {year}", "title": _plain(fields.get("title", "")),
-            "venue": venue, "link": link}
+    return {
+        "key": key,
+        "label": f"{author} {year}",
+        "title": _plain(fields.get("title", "")),
+        "venue": venue,
+        "link": link,
+    }

@@ -4,6 +4,7 @@ A check receives the whole document (already valid against its schema, source ke
 loader) and yields `(record index or None, field, message)` for every fault it finds, so that every problem in
 a file is reported together. `load_dataset(name)` runs the check registered under `name`, always.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -15,9 +16,11 @@ DATASET_CHECKS: dict[str, Callable[[dict], Iterable[Fault]]] = {}
 
 def checks(name: str):
     """Register the whole-file check of dataset `name` (data/<name>.yaml)."""
+
     def register(fn: Callable[[dict], Iterable[Fault]]):
         DATASET_CHECKS[name] = fn
         return fn
+
     return register
 
 
@@ -71,14 +74,18 @@ def _therapies(doc: dict) -> Iterator[Fault]:
         seen = set()
         for j, ind in enumerate(rec["indications"]):
             if ind["disease"] not in diseases:
-                yield f"indications.{j}.disease", (f"unknown disease '{ind['disease']}'; "
-                                                   f"add it to diseases: or use one of {sorted(diseases)}")
+                yield (
+                    f"indications.{j}.disease",
+                    (f"unknown disease '{ind['disease']}'; add it to diseases: or use one of {sorted(diseases)}"),
+                )
             if ind["disease"] in seen:
                 yield f"indications.{j}.disease", f"disease '{ind['disease']}' listed twice"
             seen.add(ind["disease"])
             if first_year and ind.get("year") and ind["year"] < first_year:
-                yield f"indications.{j}.year", (f"approval year {ind['year']} is before the agent's first "
-                                                f"FDA approval ({first_year})")
+                yield (
+                    f"indications.{j}.year",
+                    (f"approval year {ind['year']} is before the agent's first FDA approval ({first_year})"),
+                )
         interval = rec["dosing"]["interval_days"]
         if interval is not None and interval <= 0:
             yield "dosing.interval_days", f"must be a positive number of days, got {interval}"
@@ -89,8 +96,11 @@ def _therapies(doc: dict) -> Iterator[Fault]:
 @checks("cytokine_matrix")
 def _cytokine_matrix(doc: dict) -> Iterator[Fault]:
     """Every cell names a known cytokine, disease and status; one cell per pair; no pair left out."""
-    known = {"cytokine": {c["id"] for c in doc["cytokines"]}, "disease": {d["id"] for d in doc["diseases"]},
-             "status": {s["id"] for s in doc["statuses"]}}
+    known = {
+        "cytokine": {c["id"] for c in doc["cytokines"]},
+        "disease": {d["id"] for d in doc["diseases"]},
+        "status": {s["id"] for s in doc["statuses"]},
+    }
     first: dict[tuple[str, str], str] = {}
     for i, r in enumerate(doc["records"]):
         for field in ("cytokine", "disease", "status"):
@@ -145,7 +155,11 @@ def _car_t_adverse_events(doc: dict) -> Iterator[Fault]:
                 if start > end:
                     yield i, f"evidence.{ev}.start", f"onset day {start} is after the end day {end}"
                 if median is not None and not start <= median <= end:
-                    yield i, f"evidence.{ev}.onset_median", f"median onset day {median} lies outside days {start} to {end}"
+                    yield (
+                        i,
+                        f"evidence.{ev}.onset_median",
+                        f"median onset day {median} lies outside days {start} to {end}",
+                    )
 
 
 @checks("checkpoints")
@@ -181,8 +195,12 @@ def _pharmacokinetics(doc: dict) -> Iterator[Fault]:
 @checks("hbv_serology")
 def _hbv_serology(doc: dict) -> Iterator[Fault]:
     """Each of the 8 marker combinations exactly once; unique ids in the nested lists."""
-    for group, what in (("markers", "marker"), ("statuses", "status"), ("bands", "band"),
-                        ("drug_classes", "drug class")):
+    for group, what in (
+        ("markers", "marker"),
+        ("statuses", "status"),
+        ("bands", "band"),
+        ("drug_classes", "drug class"),
+    ):
         for field, message in _duplicates(doc[group], group, what):
             yield None, field, message
     first: dict[tuple[bool, bool, bool], str] = {}
@@ -199,8 +217,11 @@ def _hbv_serology(doc: dict) -> Iterator[Fault]:
 @checks("vaccine_timing")
 def _vaccine_timing(doc: dict) -> Iterator[Fault]:
     """Known drug, vaccine and verdict ids; exactly one record per drug and vaccine; none left out."""
-    known = {"drug": {d["id"] for d in doc["drugs"]}, "vaccine": {v["id"] for v in doc["vaccines"]},
-             "verdict": {v["id"] for v in doc["verdicts"]}}
+    known = {
+        "drug": {d["id"] for d in doc["drugs"]},
+        "vaccine": {v["id"] for v in doc["vaccines"]},
+        "verdict": {v["id"] for v in doc["verdicts"]},
+    }
     for group, what in (("drugs", "drug"), ("vaccines", "vaccine"), ("verdicts", "verdict")):
         for field, message in _duplicates(doc[group], group, what):
             yield None, field, message
@@ -214,10 +235,13 @@ def _vaccine_timing(doc: dict) -> Iterator[Fault]:
             yield i, "vaccine", f"second record for {pair[0]} x {pair[1]} (first: '{first[pair]}')"
         else:
             first[pair] = r["id"]
-    missing = [f"{d['id']} x {v['id']}" for d in doc["drugs"] for v in doc["vaccines"]
-               if (d["id"], v["id"]) not in first]
+    missing = [
+        f"{d['id']} x {v['id']}" for d in doc["drugs"] for v in doc["vaccines"] if (d["id"], v["id"]) not in first
+    ]
     if missing:
         yield None, "records", f"planner incomplete, no record for: {', '.join(missing)}"
+
+
 # ---- chapter "pathogenic-antibodies" ----
 @checks("fcrn_blockade")
 def _fcrn_blockade(doc: dict) -> Iterator[Fault]:
@@ -244,8 +268,11 @@ def _fcrn_blockade(doc: dict) -> Iterator[Fault]:
     for j, r in enumerate(doc["regimens"]):
         if r["doses_per_cycle"] is None and r["cycle_every_days"] is not None:
             yield None, f"regimens.{j}.cycle_every_days", "continuous dosing (doses_per_cycle null) has no cycles"
-        if r["doses_per_cycle"] and r["cycle_every_days"] and \
-                r["cycle_every_days"] < r["doses_per_cycle"] * r["dose_interval_days"]:
+        if (
+            r["doses_per_cycle"]
+            and r["cycle_every_days"]
+            and r["cycle_every_days"] < r["doses_per_cycle"] * r["dose_interval_days"]
+        ):
             yield None, f"regimens.{j}.cycle_every_days", "a new cycle would start before the previous one ends"
     if not any(r["doses_per_cycle"] for r in doc["regimens"]):
         yield None, "regimens", "at least one regimen must be a cycle (the blocking factor is fitted to one)"
@@ -260,8 +287,11 @@ def _complement_blockade(doc: dict) -> Iterator[Fault]:
     for j, step in enumerate(doc["steps"]):
         for a in step["after"]:
             if a not in seen:
-                yield None, f"steps.{j}.after", (f"'{a}' is not a step listed before '{step['id']}'; "
-                                                 f"earlier steps: {seen}")
+                yield (
+                    None,
+                    f"steps.{j}.after",
+                    (f"'{a}' is not a step listed before '{step['id']}'; earlier steps: {seen}"),
+                )
         seen.append(step["id"])
     for needed in ("mac", "c5a"):
         if needed not in seen:
@@ -270,6 +300,8 @@ def _complement_blockade(doc: dict) -> Iterator[Fault]:
         for b in record["blocks"]:
             if b not in seen:
                 yield i, "blocks", _unknown(b, seen, "step")
+
+
 @checks("tn10_follow_up")
 def _tn10_follow_up(doc: dict) -> Iterator[Fault]:
     """Both arms once; a count never above its arm's size and agreeing with its percent (to the paper's rounding)."""
@@ -285,8 +317,11 @@ def _tn10_follow_up(doc: dict) -> Iterator[Fault]:
             if value["count"] > n:
                 yield i, f"outcome.{arm}.count", f"{value['count']} is more than the {n} participants in the arm"
             elif abs(100 * value["count"] / n - value["percent"]) > 0.6:
-                yield i, f"outcome.{arm}.percent", (f"{value['percent']}% does not match {value['count']} of {n} "
-                                                    f"({100 * value['count'] / n:.1f}%)")
+                yield (
+                    i,
+                    f"outcome.{arm}.percent",
+                    (f"{value['percent']}% does not match {value['count']} of {n} ({100 * value['count'] / n:.1f}%)"),
+                )
 
 
 @checks("modality_comparison")
@@ -332,8 +367,11 @@ def _car_t_outcomes(doc: dict) -> Iterator[Fault]:
     for i, record in enumerate(doc["records"]):
         for j, cohort in enumerate(record["cohorts"]):
             if cohort["responders"] > cohort["patients"]:
-                yield i, f"cohorts.{j}.responders", (f"{cohort['responders']} responders is more than the "
-                                                     f"{cohort['patients']} patients")
+                yield (
+                    i,
+                    f"cohorts.{j}.responders",
+                    (f"{cohort['responders']} responders is more than the {cohort['patients']} patients"),
+                )
         patients = sum(c["patients"] for c in record["cohorts"])
         graded = sum(record["crs"].values())
         if graded != patients:
@@ -348,8 +386,11 @@ def _trial_effects(doc: dict) -> Iterator[Fault]:
             yield i, field, message
         for j, o in enumerate(record["outcomes"]):
             if not o["low"] <= o["estimate"] <= o["high"]:
-                yield i, f"outcomes.{j}.estimate", (f"{o['estimate']} is outside its confidence interval "
-                                                    f"{o['low']} to {o['high']}")
+                yield (
+                    i,
+                    f"outcomes.{j}.estimate",
+                    (f"{o['estimate']} is outside its confidence interval {o['low']} to {o['high']}"),
+                )
 
 
 @checks("b_cell_return")
@@ -440,12 +481,19 @@ def _objectives(doc: dict) -> Iterator[Fault]:
     paths: dict[str, str] = {}
     for i, record in enumerate(doc["records"]):
         if record["chapter"] in paths:
-            yield i, "chapter", f"notebook {record['chapter']} already has objectives (record '{paths[record['chapter']]}')"
+            yield (
+                i,
+                "chapter",
+                f"notebook {record['chapter']} already has objectives (record '{paths[record['chapter']]}')",
+            )
         paths.setdefault(record["chapter"], record["id"])
         for j, objective in enumerate(record["objectives"]):
             if objective["id"] in owner:
-                yield i, f"objectives.{j}.id", (f"objective id '{objective['id']}' is already used by chapter "
-                                                f"'{owner[objective['id']]}'")
+                yield (
+                    i,
+                    f"objectives.{j}.id",
+                    (f"objective id '{objective['id']}' is already used by chapter '{owner[objective['id']]}'"),
+                )
             owner.setdefault(objective["id"], record["id"])
 
 
@@ -459,9 +507,17 @@ def objective_faults(doc: dict, field: str = "objectives") -> Iterator[Fault]:
         for j, oid in enumerate(record.get(field, ())):
             if oid not in owner:
                 mine = [o for o, ch in owner.items() if ch == record.get("chapter")]
-                yield i, f"{field}.{j}", f"unknown objective '{oid}'; chapter '{record.get('chapter')}' has {mine} (data/objectives.yaml)"
+                yield (
+                    i,
+                    f"{field}.{j}",
+                    f"unknown objective '{oid}'; chapter '{record.get('chapter')}' has {mine} (data/objectives.yaml)",
+                )
             elif "chapter" in record and owner[oid] != record["chapter"]:
-                yield i, f"{field}.{j}", f"objective '{oid}' belongs to chapter '{owner[oid]}', not '{record['chapter']}'"
+                yield (
+                    i,
+                    f"{field}.{j}",
+                    f"objective '{oid}' belongs to chapter '{owner[oid]}', not '{record['chapter']}'",
+                )
 
 
 @checks("jak_stat")

@@ -1,4 +1,5 @@
 """One error type for every bad data file, so a learner, lecturer or maintainer sees where to look."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Problem:
     record: str | None  # "record 3 (id 'leukapheresis')", or None for a file-level problem
-    field: str | None   # dotted path inside the record, e.g. "duration_days.min"
+    field: str | None  # dotted path inside the record, e.g. "duration_days.min"
     message: str
 
     def describe(self) -> str:

@@ -5,6 +5,7 @@ Models get their records only through `load_dataset`. Every fault found is colle
 DataError, so nothing is returned half-built: all schema faults together, or (once the shape is right) all
 source-key, id and dataset faults together.
 """
+
 from __future__ import annotations
 
 import json
@@ -83,8 +84,11 @@ def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """One validator per schema, all sharing the registry that resolves `common.defs.json` references."""
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.json"))}
     registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas.items())
-    return {name.removesuffix(".schema.json"): Draft202012Validator(s, registry=registry)
-            for name, s in schemas.items() if name.endswith(".schema.json")}
+    return {
+        name.removesuffix(".schema.json"): Draft202012Validator(s, registry=registry)
+        for name, s in schemas.items()
+        if name.endswith(".schema.json")
+    }
 
 
 def validator(name: str) -> Draft202012Validator:
@@ -100,8 +104,9 @@ def schema(name: str) -> dict:
 def _validator(name: str, root: ContentRoot) -> Draft202012Validator:
     validators = _validators(root.schema_dir)
     if name not in validators:
-        raise DataError(root.data_dir / f"{name}.yaml",
-                        [Problem(None, None, f"no schema {name}.schema.json in {root.schema_dir}")])
+        raise DataError(
+            root.data_dir / f"{name}.yaml", [Problem(None, None, f"no schema {name}.schema.json in {root.schema_dir}")]
+        )
     return validators[name]
 
 
@@ -160,8 +165,11 @@ def check_document(name: str, doc: dict, path: Path, root: ContentRoot) -> None:
             problems.append(Problem(*_where(doc, where), unknown_key_message(key, root.bib_path)))
     records = doc["records"]
     ids = [r.get("id") for r in records]
-    problems += [Problem(record_label(i, r), "id", "duplicate id")
-                 for i, r in enumerate(records) if "id" in r and ids.count(r["id"]) > 1]
+    problems += [
+        Problem(record_label(i, r), "id", "duplicate id")
+        for i, r in enumerate(records)
+        if "id" in r and ids.count(r["id"]) > 1
+    ]
     for index, field, message in DATASET_CHECKS.get(name, _no_checks)(doc):
         problems.append(Problem(record_label(index, records[index]) if index is not None else None, field, message))
     if problems:

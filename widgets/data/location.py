@@ -9,6 +9,7 @@ Three places, tried in this order:
 
 `content_root()` says which one is used, and the first use of each is logged on the `widgets.data` logger.
 """
+
 from __future__ import annotations
 
 import logging
@@ -63,8 +64,10 @@ def content_root() -> ContentRoot:
     elif _complete(_PACKAGE / "_content"):
         root = ContentRoot(_PACKAGE / "_content", "installed")
     else:
-        raise FileNotFoundError(f"course content not found: not in a checkout ({_PACKAGE.parent}), no installed "
-                                f"copy ({_PACKAGE / '_content'}), and {ENV_VAR} is not set")
+        raise FileNotFoundError(
+            f"course content not found: not in a checkout ({_PACKAGE.parent}), no installed "
+            f"copy ({_PACKAGE / '_content'}), and {ENV_VAR} is not set"
+        )
     if (root.kind, root.path) not in _logged:
         _logged.add((root.kind, root.path))
         _log.info("course content: %s copy at %s", root.kind, root.path)

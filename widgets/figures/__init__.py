@@ -5,6 +5,7 @@ Drawing primitives are in `draw`, the style and the deterministic SVG writer in 
 `widgets.palette` (shared with the widgets). Importing this package imports every figure module, so every
 figure is registered.
 """
+
 import importlib
 import pkgutil
 

@@ -1,6 +1,7 @@
 """Chapter 3 figure: where FcRn blockers and complement inhibitors act on a pathogenic IgG and the cascade it
 starts. The cascade's steps and which drug blocks which step come from data/complement_blockade.yaml (the same
 data as the chapter's interactive); the FcRn blockers from the therapy table."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -38,8 +39,7 @@ def complement_fcrn() -> Figure:
     fh = d.needed_height(w, fcrn.label, fcrn.note)
     fcrn_box = d.box(ax, left, ab_box.y - 0.45 - fh, w, fh, fcrn.label, fcrn.note)
     d.arrow(ax, fcrn_box.top, ab_box.bottom, colour=MUTED)
-    d.tag(ax, left, fcrn_box.y - 0.12 - d.needed_height(w - 0.16, fcrn.agent_list), fcrn.agent_list,
-          "orange", w=w)
+    d.tag(ax, left, fcrn_box.y - 0.12 - d.needed_height(w - 0.16, fcrn.agent_list), fcrn.agent_list, "orange", w=w)
 
     boxes = {}
     for depth, steps in sorted(columns.items()):

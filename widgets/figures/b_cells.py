@@ -1,5 +1,6 @@
 """B-cell depletion and return after rituximab and after CD19 CAR T cells: the whole time course as a static
 figure, and one panel per week for the stepped-weeks interactive (widgets.views.b_cell_return)."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -39,19 +40,39 @@ def draw_time_courses(model: BCellReturn, week: int | None = None) -> Figure:
         for phase in course.phases:
             end = weeks[-1] if phase.until is None else min(phase.until, weeks[-1])
             colour = STATE_COLOUR[phase.state]
-            ax.add_patch(Rectangle((at(phase.start), y + 0.08), at(end) - at(phase.start), row_h - 0.16,
-                                   facecolor=OKABE_ITO[colour], edgecolor=INK, hatch=FILL_HATCH[colour],
-                                   linewidth=0.8))
+            ax.add_patch(
+                Rectangle(
+                    (at(phase.start), y + 0.08),
+                    at(end) - at(phase.start),
+                    row_h - 0.16,
+                    facecolor=OKABE_ITO[colour],
+                    edgecolor=INK,
+                    hatch=FILL_HATCH[colour],
+                    linewidth=0.8,
+                )
+            )
         if course.reported_until is not None and course.reported_until < weeks[-1]:
-            d.label(ax, (at(course.reported_until) + x1) / 2, y + row_h / 2, "not reported by this source",
-                    colour=MUTED, italic=True)
+            d.label(
+                ax,
+                (at(course.reported_until) + x1) / 2,
+                y + row_h / 2,
+                "not reported by this source",
+                colour=MUTED,
+                italic=True,
+            )
         top = y - 0.2
     axis_y = top + 0.05
     ax.plot([x0, x1], [axis_y, axis_y], color=INK, linewidth=0.8)
     for w in weeks:
         ax.plot([at(w)] * 2, [axis_y, axis_y - 0.06], color=INK, linewidth=0.8)
         d.label(ax, at(w), axis_y - 0.2, str(w), size=d.SMALL_PT - 0.5)
-    d.label(ax, (x0 + x1) / 2, axis_y - 0.42, "weeks after the first dose or the infusion (steps, not to scale)", size=d.SMALL_PT - 0.5)
+    d.label(
+        ax,
+        (x0 + x1) / 2,
+        axis_y - 0.42,
+        "weeks after the first dose or the infusion (steps, not to scale)",
+        size=d.SMALL_PT - 0.5,
+    )
     if week is not None:
         ax.plot([at(week)] * 2, [axis_y, height - 0.6], color=INK, linewidth=2.2)
         d.label(ax, at(week), height - 0.5, f"week {week}", bold=True)

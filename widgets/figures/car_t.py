@@ -1,4 +1,5 @@
 """CAR T-cell chapter figures: the domains of a CAR, and the outcomes of the autoimmune CAR T studies."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -10,8 +11,13 @@ from widgets.models.car_t_outcomes import CRS_GRADES, load_car_t_outcomes
 from widgets.models.figure_facts import load_figure_facts
 from widgets.palette import FILL_HATCH, INK, MUTED, OKABE_ITO, PAPER
 
-_DOMAIN_COLOUR = {"scfv": "sky_blue", "hinge": None, "transmembrane": None, "costimulatory": "orange",
-                  "cd3zeta": "bluish_green"}
+_DOMAIN_COLOUR = {
+    "scfv": "sky_blue",
+    "hinge": None,
+    "transmembrane": None,
+    "costimulatory": "orange",
+    "cd3zeta": "bluish_green",
+}
 
 
 @course_figure("car-domains")
@@ -25,13 +31,21 @@ def car_domains() -> Figure:
 
     # the target cell at the top, the T cell's membrane across the middle
     target = facts.part("target")
-    ax.add_patch(FancyBboxPatch((0.3, 4.45), 3.4, 0.5, boxstyle="round,pad=0,rounding_size=0.2",
-                                facecolor=PAPER, edgecolor=INK, linewidth=1.4))
+    ax.add_patch(
+        FancyBboxPatch(
+            (0.3, 4.45),
+            3.4,
+            0.5,
+            boxstyle="round,pad=0,rounding_size=0.2",
+            facecolor=PAPER,
+            edgecolor=INK,
+            linewidth=1.4,
+        )
+    )
     d.label(ax, 0.55, 4.7, "B cell", size=d.FONT_PT, bold=True, ha="left")
     ax.add_patch(Rectangle((1.93, 4.15), 0.14, 0.3, facecolor=INK, edgecolor=INK))  # the target antigen
     membrane_y = 2.35
-    ax.add_patch(Rectangle((0.3, membrane_y), 3.4, 0.36, facecolor=PAPER, edgecolor=INK, hatch="||",
-                           linewidth=1.0))
+    ax.add_patch(Rectangle((0.3, membrane_y), 3.4, 0.36, facecolor=PAPER, edgecolor=INK, hatch="||", linewidth=1.0))
     d.label(ax, 0.35, membrane_y + 0.55, "outside the T cell", ha="left", colour=MUTED, italic=True)
     d.label(ax, 0.35, membrane_y - 0.2, "inside the T cell", ha="left", colour=MUTED, italic=True)
 
@@ -48,14 +62,28 @@ def car_domains() -> Figure:
     ax.add_patch(Rectangle((cx - 0.05, 0.9), 0.1, 2.8, facecolor=INK, edgecolor=INK))  # the chain
     for part_id, (x, y, w, h) in shapes.items():
         colour = _DOMAIN_COLOUR[part_id]
-        ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=0.06",
-                                    facecolor=OKABE_ITO[colour] if colour else PAPER, edgecolor=INK,
-                                    linewidth=1.2))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, y),
+                w,
+                h,
+                boxstyle="round,pad=0,rounding_size=0.06",
+                facecolor=OKABE_ITO[colour] if colour else PAPER,
+                edgecolor=INK,
+                linewidth=1.2,
+            )
+        )
 
     # labels in a column on the right, each joined to its domain by a leader line
     column_x, column_w = 4.2, width - 4.2 - 0.25
-    rows = [("target", 4.7), ("scfv", 3.85), ("hinge", 3.15), ("transmembrane", 2.5), ("costimulatory", 1.72),
-            ("cd3zeta", 0.9)]
+    rows = [
+        ("target", 4.7),
+        ("scfv", 3.85),
+        ("hinge", 3.15),
+        ("transmembrane", 2.5),
+        ("costimulatory", 1.72),
+        ("cd3zeta", 0.9),
+    ]
     for part_id, y in rows:
         part = target if part_id == "target" else facts.part(part_id)
         h = d.needed_height(column_w, part.label, part.note)
@@ -86,24 +114,39 @@ def car_t_outcomes() -> Figure:
     scale_max = max(c.patients for _, c in rows)
     label_w, bar_x = 2.35, 2.7
     bar_w = d.WIDTH_IN - 0.25 - bar_x
-    unit = bar_w * 0.45 / scale_max   # inches per patient, the same for every bar
+    unit = bar_w * 0.45 / scale_max  # inches per patient, the same for every bar
     top = height - 0.75
-    d.label(ax, 0.25, top, "Patients reaching each study's own response measure", ha="left", size=d.FONT_PT,
-            bold=True)
+    d.label(ax, 0.25, top, "Patients reaching each study's own response measure", ha="left", size=d.FONT_PT, bold=True)
     y = top - 0.25
     for study, cohort in rows:
         y -= row_h
         d.block(ax, 0.25, y + row_h - 0.08, f"{study.label}: {cohort.disease}", label_w, size=d.SMALL_PT)
-        ax.add_patch(Rectangle((bar_x, y + 0.12), cohort.patients * unit, 0.3, facecolor=PAPER, edgecolor=INK,
-                               linewidth=0.9))
-        ax.add_patch(Rectangle((bar_x, y + 0.12), cohort.responders * unit, 0.3, facecolor=OKABE_ITO["blue"],
-                               edgecolor=INK, hatch=FILL_HATCH["blue"], linewidth=0.9))
-        d.block(ax, bar_x + scale_max * unit + 0.15, y + row_h - 0.1,
-                f"{cohort.responders} of {cohort.patients}: {cohort.response}", bar_w - scale_max * unit - 0.15,
-                size=d.SMALL_PT)
+        ax.add_patch(
+            Rectangle((bar_x, y + 0.12), cohort.patients * unit, 0.3, facecolor=PAPER, edgecolor=INK, linewidth=0.9)
+        )
+        ax.add_patch(
+            Rectangle(
+                (bar_x, y + 0.12),
+                cohort.responders * unit,
+                0.3,
+                facecolor=OKABE_ITO["blue"],
+                edgecolor=INK,
+                hatch=FILL_HATCH["blue"],
+                linewidth=0.9,
+            )
+        )
+        d.block(
+            ax,
+            bar_x + scale_max * unit + 0.15,
+            y + row_h - 0.1,
+            f"{cohort.responders} of {cohort.patients}: {cohort.response}",
+            bar_w - scale_max * unit - 0.15,
+            size=d.SMALL_PT,
+        )
     y -= 0.45
-    d.label(ax, 0.25, y, "Patients by highest cytokine release syndrome (CRS) grade", ha="left", size=d.FONT_PT,
-            bold=True)
+    d.label(
+        ax, 0.25, y, "Patients by highest cytokine release syndrome (CRS) grade", ha="left", size=d.FONT_PT, bold=True
+    )
     max_patients = max(s.patients for s in outcomes.studies)
     crs_unit = bar_w / max_patients
     for study in outcomes.studies:
@@ -115,12 +158,28 @@ def car_t_outcomes() -> Figure:
             if not n:
                 continue
             colour = CRS_FILL[grade]
-            ax.add_patch(Rectangle((x, y + 0.05), n * crs_unit, 0.32,
-                                   facecolor=OKABE_ITO[colour] if colour else PAPER, edgecolor=INK,
-                                   hatch=FILL_HATCH[colour] if colour else None, linewidth=0.9))
-            ax.text(x + n * crs_unit / 2, y + 0.21, str(n), ha="center", va="center", fontsize=d.SMALL_PT,
-                    fontweight="bold", color=INK,
-                    bbox={"boxstyle": "round,pad=0.12", "facecolor": PAPER, "edgecolor": "none"})
+            ax.add_patch(
+                Rectangle(
+                    (x, y + 0.05),
+                    n * crs_unit,
+                    0.32,
+                    facecolor=OKABE_ITO[colour] if colour else PAPER,
+                    edgecolor=INK,
+                    hatch=FILL_HATCH[colour] if colour else None,
+                    linewidth=0.9,
+                )
+            )
+            ax.text(
+                x + n * crs_unit / 2,
+                y + 0.21,
+                str(n),
+                ha="center",
+                va="center",
+                fontsize=d.SMALL_PT,
+                fontweight="bold",
+                color=INK,
+                bbox={"boxstyle": "round,pad=0.12", "facecolor": PAPER, "edgecolor": "none"},
+            )
             x += n * crs_unit
     x = 0.25
     y -= 0.45

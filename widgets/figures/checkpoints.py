@@ -1,5 +1,6 @@
 """Chapter 4 figure: two signals and two brakes between an antigen-presenting cell and a T cell, with where
 each checkpoint drug of data/checkpoints.yaml acts (the chapter's interactive reads the same records)."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -47,16 +48,26 @@ def two_signals() -> Figure:
         ligand = ligand_of[signal.id]
         d.box(ax, apc_x, y, apc_w, box_h, ligand.label)
         receptor = facts.part(signal.id)
-        d.box(ax, t_x, y, t_w, box_h, receptor.label, receptor.note, fill=OKABE_ITO[_KIND_COLOUR[signal.kind]],
-              note_size=d.SMALL_PT - 1)
+        d.box(
+            ax,
+            t_x,
+            y,
+            t_w,
+            box_h,
+            receptor.label,
+            receptor.note,
+            fill=OKABE_ITO[_KIND_COLOUR[signal.kind]],
+            note_size=d.SMALL_PT - 1,
+        )
         d.arrow(ax, (apc_x + apc_w, y + box_h / 2), (t_x, y + box_h / 2), both=True)
         drugs = acting[signal.id]
         # the tags sit in the receptor's row; abatacept's acts on CD80/CD86, which the key says in words
         ty = y_top - row_h / 2 + sum(tag_h(drug, signal.id) for drug in drugs) / 2
         for drug in drugs:
             ty -= tag_h(drug, signal.id)
-            d.tag(ax, tag_x, ty + 0.04, tag_text(drug, signal.id),
-                  "orange" if drug.sets[signal.id] else "blue", w=tag_w)
+            d.tag(
+                ax, tag_x, ty + 0.04, tag_text(drug, signal.id), "orange" if drug.sets[signal.id] else "blue", w=tag_w
+            )
         y_top -= row_h
     key = facts.part("key")
     d.note(ax, 0.25, 0.7, f"{key.label}: {key.note}.", d.WIDTH_IN - 0.5)

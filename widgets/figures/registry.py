@@ -4,6 +4,7 @@ A figure function takes no arguments, reads its numbers and facts from data/ (th
 returns a matplotlib Figure; it is called inside the course style. `figure(name)` is what a notebook calls: it
 returns an object that Jupyter, myst-nb and nbconvert display as the figure's SVG.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,11 +19,13 @@ FIGURES: dict[str, Callable[[], Figure]] = {}
 
 def course_figure(name: str):
     """Register a figure function under the name a notebook uses: widgets.figure(name)."""
+
     def register(fn: Callable[[], Figure]) -> Callable[[], Figure]:
         if name in FIGURES:
             raise ValueError(f"figure {name!r} is registered twice")
         FIGURES[name] = fn
         return fn
+
     return register
 
 
@@ -59,8 +62,7 @@ def inline_svg(svg: str, label: str) -> str:
     head = body[:head_end]
     head = re.sub(r'\s(width|height)="[^"]*"', "", head)
     label = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return (f'{head} role="img" aria-label="{label}" style="width:100%;max-width:48rem;height:auto"'
-            + body[head_end:])
+    return f'{head} role="img" aria-label="{label}" style="width:100%;max-width:48rem;height:auto"' + body[head_end:]
 
 
 class CourseFigure:

@@ -1,5 +1,6 @@
 """Chapter 9 figure: a before / during / late safety timeline for two therapies, from the chapter's
 checklist data (data/safety_checklists.yaml)."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -27,8 +28,7 @@ def safety_timeline() -> Figure:
     def item_h(item) -> float:
         return d.needed_height(col_w, item.kind.capitalize(), item.text, size=size, note_size=size)
 
-    row_hs = [max(sum(item_h(i) + 0.08 for i in t.in_phase(pid)) for pid, _ in data.phases) + 0.15
-              for t in therapies]
+    row_hs = [max(sum(item_h(i) + 0.08 for i in t.in_phase(pid)) for pid, _ in data.phases) + 0.15 for t in therapies]
     height = 1.25 + sum(row_hs) + 0.2
     fig, ax = d.canvas(d.WIDTH_IN, height)
     d.title(ax, left, height - 0.15, f"Safety before, during and after treatment (as of {data.as_of})")
@@ -45,8 +45,18 @@ def safety_timeline() -> Figure:
             y = top - 0.1
             for item in therapy.in_phase(phase_id):
                 h = item_h(item)
-                d.box(ax, x0 + k * (col_w + gap), y - h, col_w, h, item.kind.capitalize(), item.text,
-                      fill=OKABE_ITO[KIND_COLOUR[item.kind]], size=size, note_size=size)
+                d.box(
+                    ax,
+                    x0 + k * (col_w + gap),
+                    y - h,
+                    col_w,
+                    h,
+                    item.kind.capitalize(),
+                    item.text,
+                    fill=OKABE_ITO[KIND_COLOUR[item.kind]],
+                    size=size,
+                    note_size=size,
+                )
                 y -= h + 0.08
         top -= row_h
     return fig

@@ -11,6 +11,7 @@ Why these settings:
 - mathtext is off: a `$` in a data label is a dollar sign, never markup;
 - an opaque white background with a border, so a figure reads the same in the theme's light and dark modes.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,10 +24,10 @@ from matplotlib.figure import Figure
 from widgets.palette import INK, PAPER
 
 CREATOR = "widgets.figures (course package)"  # tests find the package's figures on built pages by this
-FONT_PT = 11.0       # body text of a figure; small notes use SMALL_PT
+FONT_PT = 11.0  # body text of a figure; small notes use SMALL_PT
 SMALL_PT = 9.5
 TITLE_PT = 12.5
-WIDTH_IN = 8.0       # the book's text column at 96 px per inch, so 11 pt reads as 11 pt
+WIDTH_IN = 8.0  # the book's text column at 96 px per inch, so 11 pt reads as 11 pt
 
 STYLE = {
     "font.family": "sans-serif",

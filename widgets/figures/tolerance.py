@@ -1,5 +1,6 @@
 """Chapter 7 figure: suppressing immunity or restoring tolerance, and where each tolerance-restoring route
 acts, with its status as of the data's date."""
+
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -10,8 +11,13 @@ from widgets.models.figure_facts import load_figure_facts
 from widgets.palette import MUTED, OKABE_ITO
 
 # How each evidence status is filled; every tag also says its status in words.
-STATUS_COLOUR = {"approved": "bluish_green", "cancer": "sky_blue", "investigational": "yellow",
-                 "missed": "vermillion", "early": "orange"}
+STATUS_COLOUR = {
+    "approved": "bluish_green",
+    "cancer": "sky_blue",
+    "investigational": "yellow",
+    "missed": "vermillion",
+    "early": "orange",
+}
 ROUTES = ("reset", "low-dose-il2", "treg-infusion", "car-treg", "antigen-specific")
 
 
@@ -27,8 +33,14 @@ def tolerance_routes() -> Figure:
     tag_w = 2.1
     box_w = route_w - tag_w - 0.12
     hs = [max(d.needed_height(box_w, r.label, r.note), 0.6) for r in routes]
-    height = 0.6 + d.needed_height(route_w, p("restore").label, p("restore").note) + 0.35 + sum(hs) + \
-        0.15 * len(routes) + 0.3
+    height = (
+        0.6
+        + d.needed_height(route_w, p("restore").label, p("restore").note)
+        + 0.35
+        + sum(hs)
+        + 0.15 * len(routes)
+        + 0.3
+    )
     fig, ax = d.canvas(d.WIDTH_IN, height)
     d.title(ax, 0.25, height - 0.15, facts.title)
     top = height - 0.55
@@ -38,8 +50,7 @@ def tolerance_routes() -> Figure:
     d.box(ax, 0.25, top - sh, col_w, sh, suppress.label, suppress.note, fill=OKABE_ITO["sky_blue"])
     restore = p("restore")
     rh = d.needed_height(route_w, restore.label, restore.note)
-    restore_box = d.box(ax, right_x, top - rh, route_w, rh, restore.label, restore.note,
-                        fill=OKABE_ITO["bluish_green"])
+    restore_box = d.box(ax, right_x, top - rh, route_w, rh, restore.label, restore.note, fill=OKABE_ITO["bluish_green"])
     d.label(ax, (0.25 + col_w + right_x) / 2, top - sh / 2, "or", size=d.FONT_PT, bold=True, colour=MUTED)
 
     y = restore_box.y - 0.35

@@ -1,5 +1,6 @@
 """B-cell depletion and return after a therapy (data/b_cell_return.yaml): which phase each therapy is in at a
 given week, as its sources report it; a week no phase covers is not reported."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from widgets.data import load_dataset
 class Phase:
     state: str
     start: int
-    until: int | None   # None: open-ended
+    until: int | None  # None: open-ended
     text: str
     sources: tuple[str, ...]
 
@@ -39,7 +40,7 @@ class Course:
 class BCellReturn:
     as_of: str
     weeks: tuple[int, ...]
-    states: dict[str, str]          # id -> label, in order
+    states: dict[str, str]  # id -> label, in order
     courses: tuple[Course, ...]
 
     @property
@@ -49,10 +50,18 @@ class BCellReturn:
 
 def load_b_cell_return() -> BCellReturn:
     ds = load_dataset("b_cell_return")
-    courses = tuple(Course(r["id"], r["label"],
-                           tuple(Phase(p["state"], p["from"], p["until"], " ".join(p["text"].split()),
-                                       tuple(p["sources"])) for p in r["phases"]),
-                           tuple(r["sources"]))
-                    for r in ds.records)
-    return BCellReturn(ds.meta["as_of"], tuple(ds.meta["weeks"]), {s["id"]: s["label"] for s in ds.meta["states"]},
-                       courses)
+    courses = tuple(
+        Course(
+            r["id"],
+            r["label"],
+            tuple(
+                Phase(p["state"], p["from"], p["until"], " ".join(p["text"].split()), tuple(p["sources"]))
+                for p in r["phases"]
+            ),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
+    return BCellReturn(
+        ds.meta["as_of"], tuple(ds.meta["weeks"]), {s["id"]: s["label"] for s in ds.meta["states"]}, courses
+    )

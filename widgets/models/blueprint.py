@@ -4,6 +4,7 @@ test-wise learner could use without reading (the keyed option being the longest,
 Plain functions over `Question`s, so the blueprint test (tests/test_blueprint.py) and any report share one
 definition of each rule.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -37,8 +38,9 @@ def chapter_faults(questions: list[Question]) -> list[str]:
             faults.append(f"item '{q.id}' has no level")
     applied = sum(q.level in APPLICATION_OR_ABOVE for q in questions)
     if questions and applied / len(questions) < MIN_APPLICATION_SHARE:
-        faults.append(f"{applied} of {len(questions)} items at application level or above, under "
-                      f"{MIN_APPLICATION_SHARE:.0%}")
+        faults.append(
+            f"{applied} of {len(questions)} items at application level or above, under {MIN_APPLICATION_SHARE:.0%}"
+        )
     if not any(q.interprets_data for q in questions):
         faults.append("no item interprets data (interprets_data: true)")
     return faults
@@ -47,15 +49,20 @@ def chapter_faults(questions: list[Question]) -> list[str]:
 @dataclass(frozen=True)
 class CueShares:
     items: int
-    key_longest: float            # share of items whose keyed option is the longest
-    positions: dict[str, float]   # letter -> share of keys in that position
+    key_longest: float  # share of items whose keyed option is the longest
+    positions: dict[str, float]  # letter -> share of keys in that position
 
     def faults(self) -> list[str]:
         out = []
         if self.key_longest > MAX_CUE_SHARE:
-            out.append(f"the keyed option is the longest in {self.key_longest:.0%} of items (limit {MAX_CUE_SHARE:.0%})")
-        out += [f"position {pos} holds {share:.0%} of keys (limit {MAX_CUE_SHARE:.0%})"
-                for pos, share in self.positions.items() if share > MAX_CUE_SHARE]
+            out.append(
+                f"the keyed option is the longest in {self.key_longest:.0%} of items (limit {MAX_CUE_SHARE:.0%})"
+            )
+        out += [
+            f"position {pos} holds {share:.0%} of keys (limit {MAX_CUE_SHARE:.0%})"
+            for pos, share in self.positions.items()
+            if share > MAX_CUE_SHARE
+        ]
         return out
 
 
@@ -65,5 +72,4 @@ def cue_shares(questions: list[Question]) -> CueShares:
         raise ValueError("no items to measure")
     keys = Counter(q.answer_letter for q in questions)
     width = max(len(q.options) for q in questions)
-    return CueShares(n, sum(map(key_is_longest, questions)) / n,
-                     {letter(i): keys[letter(i)] / n for i in range(width)})
+    return CueShares(n, sum(map(key_is_longest, questions)) / n, {letter(i): keys[letter(i)] / n for i in range(width)})

@@ -1,4 +1,5 @@
 """Side effects of CAR T-cell therapy on a timeline (days from infusion), for two bodies of evidence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,16 +57,32 @@ def load_side_effects() -> SideEffects:
     ds = load_dataset("car_t_adverse_events")
     events = []
     for r in ds.records:
-        windows = {ev: Window(w["start"], w["end"], w["onset_median"], w["onset_range"], w["duration"],
-                              w["summary"], tuple(w["sources"])) for ev, w in r["evidence"].items()}
-        events.append(AdverseEvent(r["id"], r["name"], r["short"], r["grading"], r["management"], windows,
-                                   tuple(r["sources"])))
+        windows = {
+            ev: Window(
+                w["start"],
+                w["end"],
+                w["onset_median"],
+                w["onset_range"],
+                w["duration"],
+                w["summary"],
+                tuple(w["sources"]),
+            )
+            for ev, w in r["evidence"].items()
+        }
+        events.append(
+            AdverseEvent(r["id"], r["name"], r["short"], r["grading"], r["management"], windows, tuple(r["sources"]))
+        )
     return SideEffects(tuple(events), str(ds.meta["as_of"]))
 
 
 def day_label(day: int) -> str:
-    named = {-5: "day −5 (lymphodepletion starts)", 0: "day 0 (infusion)", 182: "6 months", 365: "1 year",
-             1095: "3 years (years later)"}
+    named = {
+        -5: "day −5 (lymphodepletion starts)",
+        0: "day 0 (infusion)",
+        182: "6 months",
+        365: "1 year",
+        1095: "3 years (years later)",
+    }
     if day in named:
         return named[day]
     return f"day {day:+d}".replace("-", "−")

@@ -4,6 +4,7 @@ The scales, their domains, levels and words live in data/car_t_grading.yaml. Eac
 domain and sets a grade on its own; the grade is the highest of them, unless a required domain (fever, for
 CRS) is absent, which means no grade at all.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,9 +18,9 @@ class Domain:
     id: str
     label: str
     levels: tuple[str, ...]
-    grades: tuple[int, ...]        # the grade each level sets on its own
+    grades: tuple[int, ...]  # the grade each level sets on its own
     notes: tuple[str | None, ...]  # words for that grade under the finding, where the scale's own do not fit
-    required: bool = False         # at grade 0, the whole scale is at grade 0
+    required: bool = False  # at grade 0, the whole scale is at grade 0
 
     def grade(self, level: int) -> int:
         if not isinstance(level, int) or not 0 <= level < len(self.levels):
@@ -37,8 +38,8 @@ class Scale:
     explain_none: str
     explain_graded: str
     sources: tuple[str, ...]
-    contribution: dict[str, str]   # the words of the line under a finding: "sets" ({grade}) and "nothing"
-    without_required: str | None   # that line for every other finding while a required domain is absent
+    contribution: dict[str, str]  # the words of the line under a finding: "sets" ({grade}) and "nothing"
+    without_required: str | None  # that line for every other finding while a required domain is absent
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:
@@ -114,13 +115,31 @@ class Grading:
 
 def _domain(d: dict) -> Domain:
     levels: Sequence[dict] = d["levels"]
-    return Domain(d["id"], d["label"], tuple(lv["text"] for lv in levels), tuple(lv["grade"] for lv in levels),
-                  tuple(lv.get("note") for lv in levels), d.get("required", False))
+    return Domain(
+        d["id"],
+        d["label"],
+        tuple(lv["text"] for lv in levels),
+        tuple(lv["grade"] for lv in levels),
+        tuple(lv.get("note") for lv in levels),
+        d.get("required", False),
+    )
 
 
 def load_grading() -> Grading:
     ds = load_dataset("car_t_grading")
-    scales = tuple(Scale(r["id"], r["short"], r["title"], tuple(_domain(d) for d in r["domains"]), tuple(r["grades"]),
-                         r["explain_none"], r["explain_graded"], tuple(r["sources"]), ds.meta["contribution"],
-                         r.get("without_required")) for r in ds.records)
+    scales = tuple(
+        Scale(
+            r["id"],
+            r["short"],
+            r["title"],
+            tuple(_domain(d) for d in r["domains"]),
+            tuple(r["grades"]),
+            r["explain_none"],
+            r["explain_graded"],
+            tuple(r["sources"]),
+            ds.meta["contribution"],
+            r.get("without_required"),
+        )
+        for r in ds.records
+    )
     return Grading(scales, ds.meta["note"])

@@ -1,4 +1,5 @@
 """The steps of making and giving an autologous CAR T-cell product, and the vein-to-vein time they add up to."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -86,8 +87,22 @@ class Manufacturing:
 
 def load_manufacturing() -> Manufacturing:
     ds = load_dataset("car_t_manufacturing")
-    steps = tuple(Step(r["id"], r["step"], r["title"], r["short"], r["location"], r["who"], r["what"], r["checks"],
-                       Duration(**r["duration"]), r["in_vein_to_vein"], r["can_go_wrong"], tuple(r["sources"]))
-                  for r in ds.records)
+    steps = tuple(
+        Step(
+            r["id"],
+            r["step"],
+            r["title"],
+            r["short"],
+            r["location"],
+            r["who"],
+            r["what"],
+            r["checks"],
+            Duration(**r["duration"]),
+            r["in_vein_to_vein"],
+            r["can_go_wrong"],
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
     cite = lambda group: tuple(CitedFigure(**f) for f in ds.meta[group])  # noqa: E731
     return Manufacturing(steps, str(ds.meta["as_of"]), cite("cited_vein_to_vein"), cite("cited_turnaround"))

@@ -1,5 +1,6 @@
 """CAR T outcomes in autoimmune studies (data/car_t_outcomes.yaml): patients, responders by each study's own
 response measure, and patients by their highest CRS grade."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +8,12 @@ from dataclasses import dataclass
 from widgets.data import load_dataset
 
 # Highest CRS grade per patient, in order, with the words a figure shows.
-CRS_GRADES = (("none", "no CRS"), ("grade_1", "grade 1"), ("grade_2", "grade 2"),
-              ("grade_3_or_higher", "grade 3 or higher"))
+CRS_GRADES = (
+    ("none", "no CRS"),
+    ("grade_1", "grade 1"),
+    ("grade_2", "grade 2"),
+    ("grade_3_or_higher", "grade 3 or higher"),
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,15 @@ class CarTOutcomes:
 
 def load_car_t_outcomes() -> CarTOutcomes:
     ds = load_dataset("car_t_outcomes")
-    studies = tuple(Study(r["id"], r["label"], r["design"],
-                          tuple(Cohort(c["disease"], c["patients"], c["responders"], c["response"])
-                                for c in r["cohorts"]),
-                          dict(r["crs"]), tuple(r["sources"]))
-                    for r in ds.records)
+    studies = tuple(
+        Study(
+            r["id"],
+            r["label"],
+            r["design"],
+            tuple(Cohort(c["disease"], c["patients"], c["responders"], c["response"]) for c in r["cohorts"]),
+            dict(r["crs"]),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
     return CarTOutcomes(ds.meta["as_of"], studies)

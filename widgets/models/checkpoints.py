@@ -3,6 +3,7 @@
 The signals, the five outcome levels, their texts and the drugs live in data/checkpoints.yaml; this module holds
 the rule only: no signal 1 -> resting; no CD28 -> anergic; then the number of brakes engaged decides.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,14 +18,14 @@ class Signal:
     id: str
     name: str
     control: str  # the label of its switch
-    kind: str     # "accelerator" or "brake"
+    kind: str  # "accelerator" or "brake"
 
 
 @dataclass(frozen=True)
 class Level:
     id: str
     name: str
-    headline: str     # may hold "{brakes}"
+    headline: str  # may hold "{brakes}"
     explanation: str  # Markdown; may hold "{brakes}"
 
 
@@ -46,12 +47,12 @@ class Drug:
 
 @dataclass(frozen=True)
 class Outcome:
-    level: str              # the level's name
-    activation: int         # 0 (none) to 4 (full), for a bar
+    level: str  # the level's name
+    activation: int  # 0 (none) to 4 (full), for a bar
     headline: str
-    explanation: str        # Markdown
-    drug_effect: str        # Markdown; empty with no drug
-    effective: dict         # signal1, cd28, ctla4, pd1 after the drug acted
+    explanation: str  # Markdown
+    drug_effect: str  # Markdown; empty with no drug
+    effective: dict  # signal1, cd28, ctla4, pd1 after the drug acted
     sources: tuple[str, ...]
 
 
@@ -90,16 +91,27 @@ class CheckpointModel:
             level_id = ("activated", "restrained", "strongly-restrained")[len(brakes)]
         index = [lv.id for lv in self.levels].index(level_id)
         level, names = self.levels[index], " and ".join(brakes)
-        return Outcome(level=level.name, activation=index, headline=level.headline.replace("{brakes}", names),
-                       explanation=level.explanation.replace("{brakes}", names), drug_effect=d.effect(before),
-                       effective=eff, sources=self.sources + d.sources)
+        return Outcome(
+            level=level.name,
+            activation=index,
+            headline=level.headline.replace("{brakes}", names),
+            explanation=level.explanation.replace("{brakes}", names),
+            drug_effect=d.effect(before),
+            effective=eff,
+            sources=self.sources + d.sources,
+        )
 
 
 def load_checkpoints() -> CheckpointModel:
     ds = load_dataset("checkpoints")
     none = Drug(NO_DRUG, ds.meta["no_drug"], {}, None, "", "", ())
-    drugs = tuple(Drug(r["id"], r["label"], dict(r["sets"]), r["acts_on"], r["if_on"], r["if_off"],
-                       tuple(r["sources"])) for r in ds.records)
-    return CheckpointModel(signals=tuple(Signal(**s) for s in ds.meta["signals"]),
-                           levels=tuple(Level(**lv) for lv in ds.meta["levels"]),
-                           drugs=(none, *drugs), sources=tuple(ds.meta["sources"]))
+    drugs = tuple(
+        Drug(r["id"], r["label"], dict(r["sets"]), r["acts_on"], r["if_on"], r["if_off"], tuple(r["sources"]))
+        for r in ds.records
+    )
+    return CheckpointModel(
+        signals=tuple(Signal(**s) for s in ds.meta["signals"]),
+        levels=tuple(Level(**lv) for lv in ds.meta["levels"]),
+        drugs=(none, *drugs),
+        sources=tuple(ds.meta["sources"]),
+    )

@@ -5,6 +5,7 @@ directly; a step is also blocked when any step before it is, because nothing dow
 From that come the two consequences the chapter teaches: whether the membrane attack complex (MAC) still forms,
 and whether C5a still signals to neutrophils.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,9 +81,23 @@ class Cascade:
 
 def load_cascade() -> Cascade:
     ds = load_dataset("complement_blockade")
-    steps = tuple(Step(s["id"], s["label"], tuple(s["after"]), s["text"], tuple(s["sources"]))
-                  for s in ds.meta["steps"])
-    drugs = tuple(ComplementDrug(r["id"], r["name"], r["short"], r["kind"], tuple(r["blocks"]), r["boxed_warning"],
-                                 r["rems"], r["given"], r["vaccination"], r["consequence"], tuple(r["sources"]))
-                  for r in ds.records)
+    steps = tuple(
+        Step(s["id"], s["label"], tuple(s["after"]), s["text"], tuple(s["sources"])) for s in ds.meta["steps"]
+    )
+    drugs = tuple(
+        ComplementDrug(
+            r["id"],
+            r["name"],
+            r["short"],
+            r["kind"],
+            tuple(r["blocks"]),
+            r["boxed_warning"],
+            r["rems"],
+            r["given"],
+            r["vaccination"],
+            r["consequence"],
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
     return Cascade(steps, drugs, ds.meta["as_of"], ds.meta["vaccine_gap"], tuple(ds.meta["vaccine_gap_sources"]))

@@ -1,4 +1,5 @@
 """Cytokine x disease matrix: what blocking one pathway did in each disease, with the source for every cell."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,6 +68,10 @@ def load_cytokine_matrix() -> CytokineMatrix:
     cytokines = tuple(Axis(**c) for c in ds.meta["cytokines"])
     diseases = tuple(Axis(**d) for d in ds.meta["diseases"])
     by_status = {s.id: s for s in statuses}
-    cells = {(r["cytokine"], r["disease"]): Cell(r["id"], r["cytokine"], r["disease"], by_status[r["status"]],
-                                                 r["note"], tuple(r["sources"])) for r in ds.records}
+    cells = {
+        (r["cytokine"], r["disease"]): Cell(
+            r["id"], r["cytokine"], r["disease"], by_status[r["status"]], r["note"], tuple(r["sources"])
+        )
+        for r in ds.records
+    }
     return CytokineMatrix(ds.meta["as_of"], statuses, cytokines, diseases, cells)

@@ -1,5 +1,6 @@
 """Decision tasks (issue 15 item 3): a patient case with a test result and the decision to choose
 (data/decision_cases.yaml), and a pre-treatment plan built from a checklist (data/treatment_plans.yaml)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,16 +41,34 @@ class TreatmentPlan:
 
 
 def load_decision_cases() -> list[DecisionCase]:
-    return [DecisionCase(r["id"], r["chapter"], tuple(r["objectives"]), r["vignette"], r["test"], r["result"],
-                         r["question"], tuple(Option(**o) for o in r["options"]), tuple(r["sources"]))
-            for r in load_dataset("decision_cases").records]
+    return [
+        DecisionCase(
+            r["id"],
+            r["chapter"],
+            tuple(r["objectives"]),
+            r["vignette"],
+            r["test"],
+            r["result"],
+            r["question"],
+            tuple(Option(**o) for o in r["options"]),
+            tuple(r["sources"]),
+        )
+        for r in load_dataset("decision_cases").records
+    ]
 
 
 def load_treatment_plans() -> list[TreatmentPlan]:
-    return [TreatmentPlan(r["id"], r["chapter"], tuple(r["objectives"]), r["scenario"],
-                          tuple(PlanItem(i["text"], i["include"], i["feedback"], tuple(i["sources"]))
-                                for i in r["items"]), tuple(r["sources"]))
-            for r in load_dataset("treatment_plans").records]
+    return [
+        TreatmentPlan(
+            r["id"],
+            r["chapter"],
+            tuple(r["objectives"]),
+            r["scenario"],
+            tuple(PlanItem(i["text"], i["include"], i["feedback"], tuple(i["sources"])) for i in r["items"]),
+            tuple(r["sources"]),
+        )
+        for r in load_dataset("treatment_plans").records
+    ]
 
 
 def _one(records: list, record_id: str, file: str):

@@ -1,5 +1,6 @@
 """Exercises: which objectives each chapter exercise assesses (data/exercises.yaml). The prompt, the solution
 and its marking guide live in the chapter notebook, where the citations are real `{cite}` roles."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ class Exercise:
 
 def load_exercises(chapter: str | None = None) -> list[Exercise]:
     ds = load_dataset("exercises")
-    found = [Exercise(r["id"], r["chapter"], tuple(r["objectives"]), r["based_on"], tuple(r["sources"]))
-             for r in ds.records]
+    found = [
+        Exercise(r["id"], r["chapter"], tuple(r["objectives"]), r["based_on"], tuple(r["sources"])) for r in ds.records
+    ]
     return found if chapter is None else [e for e in found if e.chapter == chapter]

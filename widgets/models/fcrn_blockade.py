@@ -10,6 +10,7 @@ The factor is not guessed: it is fitted so that one cycle lowers IgG by the meas
 day (data/fcrn_blockade.yaml). The model is not fitted to the recovery time after a cycle; that one is a check.
 It is a teaching model, not a dosing tool.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,7 +27,7 @@ class Regimen:
     id: str
     label: str
     dose_interval_days: int
-    doses_per_cycle: int | None   # None: dosing never stops
+    doses_per_cycle: int | None  # None: dosing never stops
     cycle_every_days: int | None  # None: one cycle only
     text: str
     sources: tuple[str, ...]
@@ -35,8 +36,12 @@ class Regimen:
         if self.doses_per_cycle is None:
             return list(range(0, int(horizon) + 1, self.dose_interval_days))
         starts = [0] if self.cycle_every_days is None else list(range(0, int(horizon) + 1, self.cycle_every_days))
-        return [s + i * self.dose_interval_days for s in starts for i in range(self.doses_per_cycle)
-                if s + i * self.dose_interval_days <= horizon]
+        return [
+            s + i * self.dose_interval_days
+            for s in starts
+            for i in range(self.doses_per_cycle)
+            if s + i * self.dose_interval_days <= horizon
+        ]
 
     def blocked(self, horizon: float) -> BLOCKED:
         """FcRn counts as blocked from each dose until the next dose is due (one interval after the last)."""
@@ -69,8 +74,9 @@ def _rate_at(t: float, blocked: BLOCKED, k0: float, factor: float) -> float:
     return k0 * factor if any(a <= t < b for a, b in blocked) else k0
 
 
-def _walk(blocked: BLOCKED, k0: float, factor: float, days: list[float], step, start: float,
-          dose_day: float | None = None) -> list[float]:
+def _walk(
+    blocked: BLOCKED, k0: float, factor: float, days: list[float], step, start: float, dose_day: float | None = None
+) -> list[float]:
     """Carry a value from day 0 through every point where the rate changes (and every day asked for), with
     `step(value, rate, dt)` the exact solution over a piece of constant rate; a dose sets the value to 1."""
     edges = {0.0, *days, *(p for span in blocked for p in span)}
@@ -89,9 +95,11 @@ def _walk(blocked: BLOCKED, k0: float, factor: float, days: list[float], step, s
 
 def igg_curve(blocked: BLOCKED, k0: float, factor: float, days: list[float]) -> list[float]:
     """Total IgG (1 = baseline) on each of `days`: made at rate k0, broken down at the current rate."""
+
     def step(g: float, k: float, dt: float) -> float:
         steady = k0 / k
         return steady + (g - steady) * math.exp(-k * dt)
+
     return _walk(blocked, k0, factor, days, step, 1.0)
 
 
@@ -121,6 +129,7 @@ def fit_factor(k0: float, regimen: Regimen, reduction: float, day: int) -> float
 @dataclass(frozen=True)
 class Scenario:
     """One regimen with one timing of the other antibody: the curves and the numbers a panel shows."""
+
     regimen: Regimen
     other: OtherAntibody
     k0: float
@@ -173,8 +182,8 @@ class Scenario:
         if self.other.day is None:
             return None
         start, end = self.other.day, min(self.other.day + window_days, self.horizon)
-        with_b = sum(self.other_with_blocker[start:end + 1])
-        without = sum(self.other_without_blocker[start:end + 1])
+        with_b = sum(self.other_with_blocker[start : end + 1])
+        without = sum(self.other_without_blocker[start : end + 1])
         return with_b / without
 
     def other_level_ratio(self, after_days: int = 28) -> float | None:
@@ -226,15 +235,35 @@ def _choice_index(items, wanted: str, what: str) -> int:
 def load_fcrn_model() -> FcRnModel:
     ds = load_dataset("fcrn_blockade")
     by_role = {r["role"]: r for r in ds.records}
-    regimens = tuple(Regimen(r["id"], r["label"], r["dose_interval_days"], r["doses_per_cycle"],
-                             r["cycle_every_days"], r["text"], tuple(r["sources"])) for r in ds.meta["regimens"])
-    others = tuple(OtherAntibody(o["id"], o["label"], o["day"], o["text"], tuple(o["sources"]))
-                   for o in ds.meta["other_antibody"])
-    initial = (_choice_index(regimens, ds.meta["initial"]["regimen"], "regimen"),
-               _choice_index(others, ds.meta["initial"]["other_antibody"], "other antibody"))
+    regimens = tuple(
+        Regimen(
+            r["id"],
+            r["label"],
+            r["dose_interval_days"],
+            r["doses_per_cycle"],
+            r["cycle_every_days"],
+            r["text"],
+            tuple(r["sources"]),
+        )
+        for r in ds.meta["regimens"]
+    )
+    others = tuple(
+        OtherAntibody(o["id"], o["label"], o["day"], o["text"], tuple(o["sources"])) for o in ds.meta["other_antibody"]
+    )
+    initial = (
+        _choice_index(regimens, ds.meta["initial"]["regimen"], "regimen"),
+        _choice_index(others, ds.meta["initial"]["other_antibody"], "other antibody"),
+    )
     return FcRnModel(
-        half_life_days=by_role["half-life"]["value"], reduction=by_role["cycle-reduction"]["value"],
-        reduction_day=by_role["cycle-reduction"]["day"], recovery_weeks=by_role["recovery-check"]["value"],
-        horizon=ds.meta["horizon_days"], regimens=regimens, others=others, initial=initial,
-        note=ds.meta["note"], note_sources=tuple(ds.meta["note_sources"]),
-        parameter_texts=tuple((r["text"], tuple(r["sources"])) for r in ds.records))
+        half_life_days=by_role["half-life"]["value"],
+        reduction=by_role["cycle-reduction"]["value"],
+        reduction_day=by_role["cycle-reduction"]["day"],
+        recovery_weeks=by_role["recovery-check"]["value"],
+        horizon=ds.meta["horizon_days"],
+        regimens=regimens,
+        others=others,
+        initial=initial,
+        note=ds.meta["note"],
+        note_sources=tuple(ds.meta["note_sources"]),
+        parameter_texts=tuple((r["text"], tuple(r["sources"])) for r in ds.records),
+    )

@@ -1,6 +1,7 @@
 """Hepatitis B serology read panel by panel: three markers -> what the pattern means -> the reactivation-risk
 group -> the AGA band for a drug class -> what the guideline says to do. Plain Python over
 data/hbv_serology.yaml; a teaching model, not clinical decision support."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class Pattern:
 @dataclass(frozen=True)
 class Reading:
     """One interpretation: the pattern, its risk group, the drug class and (for the banded groups) its band."""
+
     pattern: Pattern
     status: Status
     drug_class: DrugClass
@@ -101,8 +103,12 @@ def load_hbv_serology() -> HbvSerology:
         tuple(Marker(x["id"], x["label"], x["name"]) for x in m["markers"]),
         {s["id"]: Status(s["id"], s["label"], s["explain"], tuple(s["sources"])) for s in m["statuses"]},
         {b["id"]: Band(b["id"], b["label"], b["action"], tuple(b["sources"])) for b in m["bands"]},
-        tuple(DrugClass(d["id"], d["name"], d["examples"], dict(d["bands"]), d.get("note"), tuple(d["sources"]))
-              for d in m["drug_classes"]),
-        tuple(Pattern(r["id"], (r["hbsag"], r["anti_hbc"], r["anti_hbs"]), r["meaning"], r["status"],
-                      tuple(r["sources"])) for r in ds.records),
+        tuple(
+            DrugClass(d["id"], d["name"], d["examples"], dict(d["bands"]), d.get("note"), tuple(d["sources"]))
+            for d in m["drug_classes"]
+        ),
+        tuple(
+            Pattern(r["id"], (r["hbsag"], r["anti_hbc"], r["anti_hbs"]), r["meaning"], r["status"], tuple(r["sources"]))
+            for r in ds.records
+        ),
     )

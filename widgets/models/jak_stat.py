@@ -1,5 +1,6 @@
 """The JAK-STAT map: which Janus kinases a cytokine receptor family uses, and which JAK inhibitors in the
 therapy table act on at least one of them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class Inhibitor:
 @dataclass(frozen=True)
 class Reach:
     """One inhibitor against one receptor family: the receptor's kinases it acts on (maybe none)."""
+
     inhibitor: Inhibitor
     shared: tuple[str, ...]
 
@@ -62,13 +64,22 @@ class JakStatMap:
 def load_jak_stat() -> JakStatMap:
     ds = load_dataset("jak_stat")  # its checks guarantee that every kinase named is a known one
     therapies = {t.id: t for t in load_therapies().records}
-    unknown = [Problem(None, f"inhibitors.{j}.therapy",
-                       f"unknown therapy '{inh['therapy']}'; it must be a record id in data/therapies.yaml")
-               for j, inh in enumerate(ds.meta["inhibitors"]) if inh["therapy"] not in therapies]
+    unknown = [
+        Problem(
+            None,
+            f"inhibitors.{j}.therapy",
+            f"unknown therapy '{inh['therapy']}'; it must be a record id in data/therapies.yaml",
+        )
+        for j, inh in enumerate(ds.meta["inhibitors"])
+        if inh["therapy"] not in therapies
+    ]
     if unknown:
         raise DataError(ds.path, unknown)
-    inhibitors = tuple(Inhibitor(therapies[i["therapy"]], frozenset(i["kinases"]), tuple(i["sources"]))
-                       for i in ds.meta["inhibitors"])
-    families = tuple(ReceptorFamily(r["id"], r["name"], r["receptor"], tuple(r["kinases"]), r["roles"],
-                                    tuple(r["sources"])) for r in ds.records)
+    inhibitors = tuple(
+        Inhibitor(therapies[i["therapy"]], frozenset(i["kinases"]), tuple(i["sources"])) for i in ds.meta["inhibitors"]
+    )
+    families = tuple(
+        ReceptorFamily(r["id"], r["name"], r["receptor"], tuple(r["kinases"]), r["roles"], tuple(r["sources"]))
+        for r in ds.records
+    )
     return JakStatMap(tuple(ds.meta["kinases"]), families, inhibitors, ds.meta["as_of"])

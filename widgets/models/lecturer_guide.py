@@ -2,6 +2,7 @@
 
 A chapter appears as soon as either file has a record for it, so new chapters need no change here.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,12 @@ from widgets.data import load_dataset
 from widgets.models.objectives import Objective, load_objectives
 from widgets.models.quiz import Question, load_questions
 
+
 @dataclass(frozen=True)
 class Misconception:
     belief: str
     response: str
+
 
 @dataclass(frozen=True)
 class Prompt:
@@ -61,6 +64,7 @@ class ChapterGuide:
         m = re.search(r"/(\d\d)_", self.chapter or "")
         return int(m.group(1)) if m else None
 
+
 def load_guide() -> list[ChapterGuide]:
     """Every chapter in the guide data or the knowledge checks, in chapter order (numbered chapters first)."""
     guide = load_dataset("lecturer_guide")
@@ -69,17 +73,28 @@ def load_guide() -> list[ChapterGuide]:
     by_slug: dict[str, list[Question]] = {}
     for q in questions:
         by_slug.setdefault(q.chapter, []).append(q)
-    entries = [ChapterGuide(
-        slug=r["id"], chapter=r["chapter"], title=r["title"], minutes=r["minutes"],
-        objectives=objectives.get(r["id"], ()), prompts=tuple(_prompt(p) for p in r["prompts"]),
-        misconceptions=tuple(Misconception(**m) for m in r["misconceptions"]),
-        exercise_key=r["exercise_key"], sources=tuple(r["sources"]),
-        questions=tuple(by_slug.pop(r["id"], ())),
-        plan_50=_plan(r.get("plan_50")), plan_90=_plan(r.get("plan_90")),
-    ) for r in guide.records]
+    entries = [
+        ChapterGuide(
+            slug=r["id"],
+            chapter=r["chapter"],
+            title=r["title"],
+            minutes=r["minutes"],
+            objectives=objectives.get(r["id"], ()),
+            prompts=tuple(_prompt(p) for p in r["prompts"]),
+            misconceptions=tuple(Misconception(**m) for m in r["misconceptions"]),
+            exercise_key=r["exercise_key"],
+            sources=tuple(r["sources"]),
+            questions=tuple(by_slug.pop(r["id"], ())),
+            plan_50=_plan(r.get("plan_50")),
+            plan_90=_plan(r.get("plan_90")),
+        )
+        for r in guide.records
+    ]
     # A chapter whose knowledge check exists before its guide record still gets its answer key.
-    entries += [ChapterGuide(slug=slug, chapter=None, title=slug.replace("-", " ").capitalize(), questions=tuple(qs))
-                for slug, qs in by_slug.items()]
+    entries += [
+        ChapterGuide(slug=slug, chapter=None, title=slug.replace("-", " ").capitalize(), questions=tuple(qs))
+        for slug, qs in by_slug.items()
+    ]
     return sorted(entries, key=lambda e: (e.number is None, e.number or 0, e.slug))
 
 
@@ -93,6 +108,12 @@ def _plan(p: dict | None) -> Plan | None:
 
 def load_schedule() -> list[Session]:
     """The suggested course of four 90-minute sessions (data/lecturer_guide.yaml, `schedule`)."""
-    return [Session(s["title"], tuple(s["chapters"]), s.get("before", ""),
-                    tuple((a["minutes"], a["activity"]) for a in s["plan"]))
-            for s in load_dataset("lecturer_guide").meta.get("schedule", [])]
+    return [
+        Session(
+            s["title"],
+            tuple(s["chapters"]),
+            s.get("before", ""),
+            tuple((a["minutes"], a["activity"]) for a in s["plan"]),
+        )
+        for s in load_dataset("lecturer_guide").meta.get("schedule", [])
+    ]

@@ -1,5 +1,6 @@
 """Cell-directed and tolerance-directed approaches side by side (data/modality_comparison.yaml), and teaching
 scenarios that say which of their properties bear on a situation. It compares properties; it does not choose."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -83,9 +84,16 @@ def load_modality_comparison() -> ModalityComparison:
     attributes = tuple(Attribute(**a) for a in ds.meta["attributes"])
     modalities = tuple(
         Modality(m["id"], m["name"], {k: Cell(v["text"], tuple(v["sources"])) for k, v in m["values"].items()})
-        for m in ds.meta["modalities"])
+        for m in ds.meta["modalities"]
+    )
     scenarios = tuple(
-        Scenario(r["id"], r["label"], r["vignette"], tuple(Reason(m["attribute"], m["why"]) for m in r["matters"]),
-                 tuple(r["sources"]))
-        for r in ds.records)
+        Scenario(
+            r["id"],
+            r["label"],
+            r["vignette"],
+            tuple(Reason(m["attribute"], m["why"]) for m in r["matters"]),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
     return ModalityComparison(ds.meta["as_of"], attributes, modalities, scenarios)

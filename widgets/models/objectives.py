@@ -1,5 +1,6 @@
 """Learning objectives: one source (data/objectives.yaml), read by the chapters, the lecturer guide and every
 assessment that names the objectives it assesses."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ class Objective:
 @dataclass(frozen=True)
 class ChapterObjectives:
     chapter: str  # the chapter's slug, e.g. "car-t"
-    path: str     # the notebook path without extension, e.g. "chapters/06_car_t"
+    path: str  # the notebook path without extension, e.g. "chapters/06_car_t"
     objectives: tuple[Objective, ...]
     sources: tuple[str, ...]
 
@@ -30,17 +31,24 @@ class ChapterObjectives:
 def load_objectives() -> list[ChapterObjectives]:
     """Every chapter's objectives, in file order."""
     ds = load_dataset("objectives")
-    return [ChapterObjectives(r["id"], r["chapter"],
-                              tuple(Objective(o["id"], o["text"], n) for n, o in enumerate(r["objectives"], 1)),
-                              tuple(r["sources"])) for r in ds.records]
+    return [
+        ChapterObjectives(
+            r["id"],
+            r["chapter"],
+            tuple(Objective(o["id"], o["text"], n) for n, o in enumerate(r["objectives"], 1)),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    ]
 
 
 def chapter_objectives(chapter: str) -> ChapterObjectives:
     """One chapter's objectives; an unknown slug is a clear error listing the known ones."""
     chapters = {c.chapter: c for c in load_objectives()}
     if chapter not in chapters:
-        raise KeyError(f"no learning objectives for chapter {chapter!r} in data/objectives.yaml; "
-                       f"known: {sorted(chapters)}")
+        raise KeyError(
+            f"no learning objectives for chapter {chapter!r} in data/objectives.yaml; known: {sorted(chapters)}"
+        )
     return chapters[chapter]
 
 

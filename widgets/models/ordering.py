@@ -1,4 +1,5 @@
 """Ordering tasks (data/ordering_tasks.yaml): put a process's steps in order, with feedback per step."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ class OrderingTask:
     chapter: str
     objectives: tuple[str, ...]
     prompt: str
-    steps: tuple[OrderStep, ...]   # in the right order
-    shown: tuple[OrderStep, ...]   # in the order the learner first sees them
+    steps: tuple[OrderStep, ...]  # in the right order
+    shown: tuple[OrderStep, ...]  # in the order the learner first sees them
     sources: tuple[str, ...]
 
     def verdict(self, step_id: str, position: int) -> str:
@@ -41,8 +42,17 @@ def load_ordering_tasks() -> list[OrderingTask]:
     for r in load_dataset("ordering_tasks").records:
         steps = tuple(OrderStep(s["id"], s["text"], s["why"], n) for n, s in enumerate(r["steps"], 1))
         by_id = {s.id: s for s in steps}
-        tasks.append(OrderingTask(r["id"], r["chapter"], tuple(r["objectives"]), r["prompt"], steps,
-                                  tuple(by_id[i] for i in r["shown_order"]), tuple(r["sources"])))
+        tasks.append(
+            OrderingTask(
+                r["id"],
+                r["chapter"],
+                tuple(r["objectives"]),
+                r["prompt"],
+                steps,
+                tuple(by_id[i] for i in r["shown_order"]),
+                tuple(r["sources"]),
+            )
+        )
     return tasks
 
 

@@ -1,4 +1,5 @@
 """Patient-case explorer: a biomarker result, what it changes in the treatment decision, and why."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,11 +56,19 @@ class PatientCases:
 def load_patient_cases() -> PatientCases:
     ds = load_dataset("patient_cases")
     cases = tuple(
-        PatientCase(r["id"], r["title"], r["vignette"], r["biomarker"],
-                    tuple(Outcome(o["id"], o["label"], o["decision"], o["verdict"], o["why"], tuple(o["sources"]))
-                          for o in r["results"]),
-                    tuple(r["sources"]))
-        for r in ds.records)
+        PatientCase(
+            r["id"],
+            r["title"],
+            r["vignette"],
+            r["biomarker"],
+            tuple(
+                Outcome(o["id"], o["label"], o["decision"], o["verdict"], o["why"], tuple(o["sources"]))
+                for o in r["results"]
+            ),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
     return PatientCases(ds.meta["as_of"], cases)
 
 

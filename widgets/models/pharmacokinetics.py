@@ -5,6 +5,7 @@ peaks, troughs and accumulation. It is not a dosing tool.
 Concentrations are relative: 1.0 is the peak after a single dose (dose / volume). By superposition,
 C(t) = sum over doses n given so far of D * exp(-k (t - n*tau)), with k = ln 2 / half-life.
 """
+
 from __future__ import annotations
 
 import math
@@ -23,7 +24,7 @@ def elimination_rate(half_life_days: float) -> float:
 class DosingScenario:
     half_life_days: float
     interval_days: float
-    n_doses: int = 1000   # effectively 'keeps going' over any horizon drawn
+    n_doses: int = 1000  # effectively 'keeps going' over any horizon drawn
     dose: float = 1.0
 
     def __post_init__(self):
@@ -46,8 +47,7 @@ class DosingScenario:
 
     def concentration_sum(self, t: float) -> float:
         """Direct superposition: one decaying exponential per dose already given."""
-        return sum(self.dose * math.exp(-self.k * (t - n * self.interval_days))
-                   for n in range(self.doses_given_by(t)))
+        return sum(self.dose * math.exp(-self.k * (t - n * self.interval_days)) for n in range(self.doses_given_by(t)))
 
     def concentration(self, t: float) -> float:
         """Closed form of the same sum (a geometric series), used for drawing."""
@@ -56,7 +56,7 @@ class DosingScenario:
             return 0.0
         r = math.exp(-self.k * self.interval_days)
         last = (m - 1) * self.interval_days
-        return self.dose * math.exp(-self.k * (t - last)) * (1 - r ** m) / (1 - r)
+        return self.dose * math.exp(-self.k * (t - last)) * (1 - r**m) / (1 - r)
 
     @property
     def accumulation_ratio(self) -> float:
@@ -102,6 +102,7 @@ class DosingScenario:
 class ModelChoices:
     """What the chapter's explorer offers (data/pharmacokinetics.yaml): the settings, the opening one, and
     what the model leaves out."""
+
     half_lives: tuple[float, ...]
     intervals: tuple[float, ...]
     initial: tuple[float, float]  # (half-life, interval)
@@ -115,6 +116,10 @@ class ModelChoices:
 def load_model_choices() -> ModelChoices:
     ds = load_dataset("pharmacokinetics")
     (record,) = ds.records
-    return ModelChoices(tuple(ds.meta["half_lives"]), tuple(ds.meta["intervals"]),
-                        (ds.meta["initial"]["half_life"], ds.meta["initial"]["interval"]), record["note"],
-                        tuple(record["sources"]))
+    return ModelChoices(
+        tuple(ds.meta["half_lives"]),
+        tuple(ds.meta["intervals"]),
+        (ds.meta["initial"]["half_life"], ds.meta["initial"]["interval"]),
+        record["note"],
+        tuple(record["sources"]),
+    )

@@ -1,4 +1,5 @@
 """Committed predictions (data/predictions.yaml): a choice made before an interactive, with feedback."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ class Prediction:
 
 
 def load_predictions() -> list[Prediction]:
-    return [Prediction(r["id"], r["chapter"], r["prompt"], tuple(Option(**o) for o in r["options"]),
-                       tuple(r["sources"])) for r in load_dataset("predictions").records]
+    return [
+        Prediction(r["id"], r["chapter"], r["prompt"], tuple(Option(**o) for o in r["options"]), tuple(r["sources"]))
+        for r in load_dataset("predictions").records
+    ]
 
 
 def prediction(record_id: str) -> Prediction:

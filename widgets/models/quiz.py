@@ -1,5 +1,6 @@
 """Knowledge checks: questions with one correct option and feedback for every option, each with the cognitive
 level and the objectives it assesses (the assessment blueprint, tests/test_blueprint.py)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,9 +22,9 @@ class Question:
     prompt: str
     options: tuple[Option, ...]
     sources: tuple[str, ...]
-    level: str | None = None         # remember, understand, apply or analyse (revised Bloom taxonomy)
+    level: str | None = None  # remember, understand, apply or analyse (revised Bloom taxonomy)
     objectives: tuple[str, ...] = ()  # ids from data/objectives.yaml
-    interprets_data: bool = False    # the stem gives data to read: a vignette, a lab result, a trial table, a timeline
+    interprets_data: bool = False  # the stem gives data to read: a vignette, a lab result, a trial table, a timeline
 
     @property
     def answer_letter(self) -> str:
@@ -36,8 +37,10 @@ class Question:
     def feedback_for(self, choice: int) -> Option:
         """The option chosen, with its feedback; a choice outside the options is a clear error."""
         if not isinstance(choice, int) or not 0 <= choice < len(self.options):
-            raise ValueError(f"question '{self.id}': choice {choice!r} is not one of the "
-                             f"{len(self.options)} options (0-{len(self.options) - 1})")
+            raise ValueError(
+                f"question '{self.id}': choice {choice!r} is not one of the "
+                f"{len(self.options)} options (0-{len(self.options) - 1})"
+            )
         return self.options[choice]
 
 
@@ -67,8 +70,16 @@ def load_questions(chapter: str | None = None) -> list[Question]:
     """Questions from data/knowledge_checks.yaml (each with exactly one correct option), optionally one chapter's."""
     ds = load_dataset("knowledge_checks")
     questions = [
-        Question(r["id"], r["chapter"], r["prompt"], tuple(Option(**o) for o in r["options"]), tuple(r["sources"]),
-                 r.get("level"), tuple(r.get("objectives", ())), r.get("interprets_data", False))
+        Question(
+            r["id"],
+            r["chapter"],
+            r["prompt"],
+            tuple(Option(**o) for o in r["options"]),
+            tuple(r["sources"]),
+            r.get("level"),
+            tuple(r.get("objectives", ())),
+            r.get("interprets_data", False),
+        )
         for r in ds.records
     ]
     if chapter is None:

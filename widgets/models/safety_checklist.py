@@ -1,4 +1,5 @@
 """Before-you-start safety checklists: what to check before, during and after a therapy, with sources."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -58,9 +59,16 @@ class SafetyChecklists:
 def load_safety_checklists() -> SafetyChecklists:
     ds = load_dataset("safety_checklists")
     therapies = tuple(
-        Therapy(r["id"], r["name"], r["used_in"], r.get("boxed_warning"),
-                tuple(Item(i["phase"], i["kind"], i["text"], tuple(i["sources"])) for i in r["items"]),
-                tuple(r["sources"]))
-        for r in ds.records)
-    return SafetyChecklists(ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies,
-                            ds.meta.get("see_also"))
+        Therapy(
+            r["id"],
+            r["name"],
+            r["used_in"],
+            r.get("boxed_warning"),
+            tuple(Item(i["phase"], i["kind"], i["text"], tuple(i["sources"])) for i in r["items"]),
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
+    return SafetyChecklists(
+        ds.meta["as_of"], tuple((p["id"], p["label"]) for p in ds.meta["phases"]), therapies, ds.meta.get("see_also")
+    )

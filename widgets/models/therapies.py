@@ -2,6 +2,7 @@
 
 Chapters 2-7 reuse it; filters here are plain Python so every chapter's view can call them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,9 +12,9 @@ from widgets.data import load_dataset
 
 @dataclass(frozen=True)
 class Indication:
-    disease: str          # key of Therapies.diseases
-    label: str            # readable disease name
-    year: int | None      # US approval year, only where confirmed
+    disease: str  # key of Therapies.diseases
+    label: str  # readable disease name
+    year: int | None  # US approval year, only where confirmed
     note: str = ""
 
 
@@ -26,7 +27,7 @@ class Therapy:
     molecule_type: str
     drug_class: str
     indications: tuple[Indication, ...]
-    first_approval: str   # "2017-03-28", "1997" or "" when not confirmed
+    first_approval: str  # "2017-03-28", "1997" or "" when not confirmed
     first_approval_for: str
     dosing_text: str
     interval_days: int | None
@@ -78,8 +79,9 @@ class Therapies:
             raise ValueError("by_target needs some text to look for")
         return [t for t in self.records if needle in t.target.casefold()]
 
-    def filter(self, *, drug_class: str | None = None, disease: str | None = None,
-               target: str | None = None) -> list[Therapy]:
+    def filter(
+        self, *, drug_class: str | None = None, disease: str | None = None, target: str | None = None
+    ) -> list[Therapy]:
         """All filters given must match (AND); none given returns every agent."""
         result = list(self.records)
         if drug_class is not None:
@@ -100,12 +102,25 @@ def load_therapies() -> Therapies:
     records = []
     for r in ds.records:
         first = r["first_fda_approval"]
-        records.append(Therapy(
-            id=r["id"], name=r["name"], brand=r["brand"], target=r["target"], molecule_type=r["molecule_type"],
-            drug_class=r["class"],
-            indications=tuple(Indication(i["disease"], diseases[i["disease"]], i.get("year"), i.get("note", ""))
-                              for i in r["indications"]),
-            first_approval=str(first.get("date", first.get("year", ""))), first_approval_for=first["indication"],
-            dosing_text=r["dosing"]["text"], interval_days=r["dosing"]["interval_days"],
-            notes=r.get("notes", ""), as_of=r.get("as_of", ds.meta["as_of"]), sources=tuple(r["sources"])))
+        records.append(
+            Therapy(
+                id=r["id"],
+                name=r["name"],
+                brand=r["brand"],
+                target=r["target"],
+                molecule_type=r["molecule_type"],
+                drug_class=r["class"],
+                indications=tuple(
+                    Indication(i["disease"], diseases[i["disease"]], i.get("year"), i.get("note", ""))
+                    for i in r["indications"]
+                ),
+                first_approval=str(first.get("date", first.get("year", ""))),
+                first_approval_for=first["indication"],
+                dosing_text=r["dosing"]["text"],
+                interval_days=r["dosing"]["interval_days"],
+                notes=r.get("notes", ""),
+                as_of=r.get("as_of", ds.meta["as_of"]),
+                sources=tuple(r["sources"]),
+            )
+        )
     return Therapies(diseases=dict(diseases), records=tuple(records), as_of=ds.meta["as_of"])

@@ -1,4 +1,5 @@
 """Which parts of the immune response a treatment strategy reaches, and what it leaves alone."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,6 +50,10 @@ class TherapyReach:
 def load_therapy_reach() -> TherapyReach:
     ds = load_dataset("therapy_reach")  # its checks guarantee that acts_on names known components
     components = tuple(Component(**c) for c in ds.meta["components"])
-    strategies = tuple(Strategy(r["id"], r["name"], r["examples"], frozenset(r["acts_on"]), r["how"],
-                                r["trade_off"], tuple(r["sources"])) for r in ds.records)
+    strategies = tuple(
+        Strategy(
+            r["id"], r["name"], r["examples"], frozenset(r["acts_on"]), r["how"], r["trade_off"], tuple(r["sources"])
+        )
+        for r in ds.records
+    )
     return TherapyReach(components, strategies)

@@ -1,5 +1,6 @@
 """The TN-10 teplizumab trial at each published data cut (data/tn10_follow_up.yaml): the numbers as published,
 and the two comparisons the chapter asks the learner to make (how long the delay is, and how it changes)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,9 +67,25 @@ def load_tn10() -> TN10:
     ds = load_dataset("tn10_follow_up")
     trial = ds.meta["trial"]
     cuts = tuple(
-        DataCut(r["id"], r["label"], r["published"], r["follow_up"], dict(r["median_months"]), r["statistic"],
-                r["outcome"]["label"], {arm: ArmValue(**r["outcome"][arm]) for arm in ARMS}, r["note"],
-                tuple(r["sources"]))
-        for r in ds.records)
-    return TN10(trial["name"], trial["design"], {a["id"]: a["n"] for a in trial["arms"]},
-                {a["id"]: a["label"] for a in trial["arms"]}, tuple(trial["sources"]), cuts)
+        DataCut(
+            r["id"],
+            r["label"],
+            r["published"],
+            r["follow_up"],
+            dict(r["median_months"]),
+            r["statistic"],
+            r["outcome"]["label"],
+            {arm: ArmValue(**r["outcome"][arm]) for arm in ARMS},
+            r["note"],
+            tuple(r["sources"]),
+        )
+        for r in ds.records
+    )
+    return TN10(
+        trial["name"],
+        trial["design"],
+        {a["id"]: a["n"] for a in trial["arms"]},
+        {a["id"]: a["label"] for a in trial["arms"]},
+        tuple(trial["sources"]),
+        cuts,
+    )

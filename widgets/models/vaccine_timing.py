@@ -1,5 +1,6 @@
 """Vaccine timing around immunomodulatory therapy: a therapy and a vaccine -> a verdict, when, and why, from
 data/vaccine_timing.yaml. A teaching model, not clinical decision support."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,8 +44,10 @@ class VaccineTiming:
         try:
             return self.advice[(drug_id, vaccine_id)]
         except KeyError:
-            raise KeyError(f"no advice for drug {drug_id!r} and vaccine {vaccine_id!r}; drugs: "
-                           f"{[d.id for d in self.drugs]}, vaccines: {[v.id for v in self.vaccines]}") from None
+            raise KeyError(
+                f"no advice for drug {drug_id!r} and vaccine {vaccine_id!r}; drugs: "
+                f"{[d.id for d in self.drugs]}, vaccines: {[v.id for v in self.vaccines]}"
+            ) from None
 
     def verdicts_for(self, vaccine_id: str) -> dict[str, str]:
         """Drug id -> verdict id for one vaccine (e.g. which therapies defer it)."""
@@ -57,6 +60,10 @@ def load_vaccine_timing() -> VaccineTiming:
     drugs = {d["id"]: Choice(d["id"], d["label"], d["detail"]) for d in m["drugs"]}
     vaccines = {v["id"]: Choice(v["id"], v["label"], v["detail"], v["live"]) for v in m["vaccines"]}
     verdicts = {v["id"]: Verdict(v["id"], v["symbol"], v["label"]) for v in m["verdicts"]}
-    advice = {(r["drug"], r["vaccine"]): Advice(drugs[r["drug"]], vaccines[r["vaccine"]], verdicts[r["verdict"]],
-                                                r["when"], r["why"], tuple(r["sources"])) for r in ds.records}
+    advice = {
+        (r["drug"], r["vaccine"]): Advice(
+            drugs[r["drug"]], vaccines[r["vaccine"]], verdicts[r["verdict"]], r["when"], r["why"], tuple(r["sources"])
+        )
+        for r in ds.records
+    }
     return VaccineTiming(m["as_of"], tuple(drugs.values()), tuple(vaccines.values()), advice)

@@ -1,6 +1,7 @@
 """Kernel-free interactive: B-cell depletion and return after rituximab and after CD19 CAR T cells, stepped
 week by week. The time-course figure is drawn once; one button per week is linked in the browser to a
 pre-rendered panel saying what each therapy's source reports for that week."""
+
 from __future__ import annotations
 
 from widgets.models.b_cell_return import BCellReturn, Course, load_b_cell_return
@@ -16,8 +17,10 @@ def _course_text(model: BCellReturn, course: Course, week: int) -> str:
     phase = course.at(week)
     if phase is None:
         return f"<li><strong>{escape(course.label)}</strong>: {escape(NOT_REPORTED)}</li>"
-    return (f"<li><strong>{escape(course.label)}</strong>: <em>{escape(model.states[phase.state])}</em>. "
-            f"{markdown_inline(phase.text)}</li>")
+    return (
+        f"<li><strong>{escape(course.label)}</strong>: <em>{escape(model.states[phase.state])}</em>. "
+        f"{markdown_inline(phase.text)}</li>"
+    )
 
 
 def time_course_html(model: BCellReturn) -> str:
@@ -26,10 +29,14 @@ def time_course_html(model: BCellReturn) -> str:
     from widgets.figures.b_cells import draw_time_courses
     from widgets.figures.registry import inline_svg, render_svg
 
-    phases = "; ".join(f"{c.label}: " + ", ".join(f"{model.states[p.state].lower()} from week {p.start}"
-                                                  for p in c.phases) for c in model.courses)
-    return inline_svg(render_svg(lambda: draw_time_courses(model), "b-cell-return-steps"),
-                      f"Time course of blood B cells by week. {phases}.")
+    phases = "; ".join(
+        f"{c.label}: " + ", ".join(f"{model.states[p.state].lower()} from week {p.start}" for p in c.phases)
+        for c in model.courses
+    )
+    return inline_svg(
+        render_svg(lambda: draw_time_courses(model), "b-cell-return-steps"),
+        f"Time course of blood B cells by week. {phases}.",
+    )
 
 
 def week_panel_html(model: BCellReturn, week: int) -> str:
@@ -44,14 +51,21 @@ class BCellReturnSteps(ChoicePanels):
     def __init__(self, model: BCellReturn):
         self.model = model
         look = shared_panel_look()
-        super().__init__([f"Week {w}" for w in model.weeks],
-                         [html_panel(week_panel_html(model, w), **look) for w in model.weeks],
-                         description="Week:", heading="B-cell depletion and return: rituximab and CD19 CAR T")
+        super().__init__(
+            [f"Week {w}" for w in model.weeks],
+            [html_panel(week_panel_html(model, w), **look) for w in model.weeks],
+            description="Week:",
+            heading="B-cell depletion and return: rituximab and CD19 CAR T",
+        )
         heading, *rest = self.children
         self.children = (heading, html_panel(time_course_html(model)), *rest)
-        self.children = (*self.children, html_panel(
-            f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
-            f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"))
+        self.children = (
+            *self.children,
+            html_panel(
+                f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
+                f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"
+            ),
+        )
         self.add_class(ROOT_CLASS)
         self.add_class("course-b-cell-return")
 

@@ -7,6 +7,7 @@ is present), so the tree folds the choices into that state and shares Stacks: on
 5 per domain, and one leaf per grade. A Stack shows only its selected child, and the same child may sit at
 several indices, so sharing costs nothing in the browser.
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -18,8 +19,13 @@ from widgets.views.common import OKABE_ITO, ROOT_CLASS, sources_html
 from widgets.views.panels import PanelTree, check_indices
 from widgets.views.registry import builder
 
-_GRADE_COLOURS = {0: "#ffffff", 1: OKABE_ITO["sky_blue"], 2: OKABE_ITO["yellow"], 3: OKABE_ITO["orange"],
-                  4: OKABE_ITO["vermillion"]}
+_GRADE_COLOURS = {
+    0: "#ffffff",
+    1: OKABE_ITO["sky_blue"],
+    2: OKABE_ITO["yellow"],
+    3: OKABE_ITO["orange"],
+    4: OKABE_ITO["vermillion"],
+}
 
 
 def grade_badge(title: str, grade: int, words: dict[int, str], explain: str) -> ipw.HTML:
@@ -27,13 +33,18 @@ def grade_badge(title: str, grade: int, words: dict[int, str], explain: str) -> 
     return ipw.HTML(
         f'<div class="course-grade" data-grade="{grade}" style="border:2px solid #000;padding:6px 10px;'
         f'background:{_GRADE_COLOURS[grade]};color:{text};max-width:640px"><strong>{escape(title)}: '
-        f'{escape(words[grade])}</strong><br>{escape(explain)}</div>')
+        f"{escape(words[grade])}</strong><br>{escape(explain)}</div>"
+    )
 
 
 def _radio(domain: Domain) -> ipw.RadioButtons:
-    return ipw.RadioButtons(options=[(lvl, i) for i, lvl in enumerate(domain.levels)], index=0,
-                            description=domain.label + ":", style={"description_width": "initial"},
-                            layout=ipw.Layout(width="auto"))
+    return ipw.RadioButtons(
+        options=[(lvl, i) for i, lvl in enumerate(domain.levels)],
+        index=0,
+        description=domain.label + ":",
+        style={"description_width": "initial"},
+        layout=ipw.Layout(width="auto"),
+    )
 
 
 def _domain_note(scale: Scale, k: int, controls: list[ipw.RadioButtons]) -> PanelTree:
@@ -60,10 +71,20 @@ class ScaleSection(ipw.VBox):
         self.controls = [_radio(d) for d in scale.domains]
         self.notes = [_domain_note(scale, k, self.controls) for k in range(len(scale.domains))]
         badges = {g: grade_badge(scale.short, g, scale.words, scale.explain(g)) for g in range(5)}
-        self.tree = PanelTree(self.controls, [len(d.levels) for d in scale.domains],
-                              lambda state: badges[scale.finish(state)], step=scale.fold, start=scale.START)
-        super().__init__([ipw.HTML(f"<h4>{escape(scale.title)}</h4>"),
-                          *(ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes, strict=True)), self.tree.root])
+        self.tree = PanelTree(
+            self.controls,
+            [len(d.levels) for d in scale.domains],
+            lambda state: badges[scale.finish(state)],
+            step=scale.fold,
+            start=scale.START,
+        )
+        super().__init__(
+            [
+                ipw.HTML(f"<h4>{escape(scale.title)}</h4>"),
+                *(ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes, strict=True)),
+                self.tree.root,
+            ]
+        )
         self.add_class(f"course-{scale.id}-grading")
 
     @property
@@ -105,8 +126,8 @@ class GradingExplorer(ipw.VBox):
         """Python-side: every domain's level, scale after scale (CRS: fever, hypotension, hypoxia; then ICANS)."""
         check_indices(indices, self.sizes)
         for s in self.sections:
-            s.select(*indices[:len(s.sizes)])
-            indices = indices[len(s.sizes):]
+            s.select(*indices[: len(s.sizes)])
+            indices = indices[len(s.sizes) :]
 
 
 @builder(interactive=True, data_prose=True)

@@ -5,6 +5,7 @@ slider over the same steps. The slider is the previous/next control: drag it, or
 left/right arrow keys. ipywidgets has no button that adds one to an index in the browser, so a plain
 "Next" button would be dead on the static page; the slider is the honest substitute.
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -33,9 +34,11 @@ def step_svg(model: Manufacturing, step: Step) -> str:
         y = _TOP + i * _LANE_H
         here = lane == step.location
         bold = ' font-weight="bold"' if here else ""
-        parts.append(f'<rect x="0" y="{y}" width="{_W}" height="{_LANE_H - 2}" fill="{"#f3f3f3" if i % 2 else "#ffffff"}"/>'
-                     f'<text x="6" y="{y + 19}" font-size="13"{bold}>'
-                     f'{"▶ " if here else ""}{escape(LOCATIONS[lane])}</text>')
+        parts.append(
+            f'<rect x="0" y="{y}" width="{_W}" height="{_LANE_H - 2}" fill="{"#f3f3f3" if i % 2 else "#ffffff"}"/>'
+            f'<text x="6" y="{y + 19}" font-size="13"{bold}>'
+            f"{'▶ ' if here else ''}{escape(LOCATIONS[lane])}</text>"
+        )
     points = []
     for i, s in enumerate(model.steps):
         x = _LEFT + i * col + col / 2
@@ -46,10 +49,12 @@ def step_svg(model: Manufacturing, step: Step) -> str:
         x, y = (float(v) for v in points[i].split(","))
         cur = s.id == step.id
         fill = OKABE_ITO["blue"] if cur else "#ffffff"
-        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{12 if cur else 9}" fill="{fill}" '
-                     f'stroke="#000000" stroke-width="{3 if cur else 1}"/>'
-                     f'<text x="{x:.0f}" y="{y + 4:.0f}" text-anchor="middle" font-size="11" '
-                     f'fill="{"#ffffff" if cur else "#000000"}" font-weight="bold">{s.number}</text>')
+        parts.append(
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{12 if cur else 9}" fill="{fill}" '
+            f'stroke="#000000" stroke-width="{3 if cur else 1}"/>'
+            f'<text x="{x:.0f}" y="{y + 4:.0f}" text-anchor="middle" font-size="11" '
+            f'fill="{"#ffffff" if cur else "#000000"}" font-weight="bold">{s.number}</text>'
+        )
     # the vein-to-vein bar, days from leukapheresis (day 0) to infusion, then follow-up
     by = _TOP + 3 * _LANE_H + 26
     scale = (_W - _LEFT - 90) / typ
@@ -60,32 +65,44 @@ def step_svg(model: Manufacturing, step: Step) -> str:
             continue
         a, b = offs[s.id]
         cur = s.id == step.id
-        parts.append(f'<rect x="{_LEFT + a * scale:.0f}" y="{by}" width="{max((b - a) * scale, 2):.0f}" height="20" '
-                     f'fill="{OKABE_ITO["orange"] if cur else "#dddddd"}" stroke="#000000" stroke-width="{2 if cur else 0.5}"/>')
+        parts.append(
+            f'<rect x="{_LEFT + a * scale:.0f}" y="{by}" width="{max((b - a) * scale, 2):.0f}" height="20" '
+            f'fill="{OKABE_ITO["orange"] if cur else "#dddddd"}" stroke="#000000" stroke-width="{2 if cur else 0.5}"/>'
+        )
     end_x = _LEFT + typ * scale
     follow = step.id == "monitoring"
-    parts.append(f'<rect x="{end_x:.0f}" y="{by}" width="80" height="20" fill="{OKABE_ITO["orange"] if follow else "#ffffff"}" '
-                 f'stroke="#000000" stroke-width="{2 if follow else 0.5}" stroke-dasharray="4 3"/>'
-                 f'<text x="{end_x + 40:.0f}" y="{by + 14}" text-anchor="middle" font-size="11">follow-up →</text>')
+    parts.append(
+        f'<rect x="{end_x:.0f}" y="{by}" width="80" height="20" fill="{OKABE_ITO["orange"] if follow else "#ffffff"}" '
+        f'stroke="#000000" stroke-width="{2 if follow else 0.5}" stroke-dasharray="4 3"/>'
+        f'<text x="{end_x + 40:.0f}" y="{by + 14}" text-anchor="middle" font-size="11">follow-up →</text>'
+    )
     for wk in range(0, int(typ) + 1, 7):
         x = _LEFT + wk * scale
-        parts.append(f'<line x1="{x:.0f}" y1="{by + 20}" x2="{x:.0f}" y2="{by + 25}" stroke="#000000"/>'
-                     f'<text x="{x:.0f}" y="{by + 37}" text-anchor="middle" font-size="11">week {wk // 7}</text>')
+        parts.append(
+            f'<line x1="{x:.0f}" y1="{by + 20}" x2="{x:.0f}" y2="{by + 25}" stroke="#000000"/>'
+            f'<text x="{x:.0f}" y="{by + 37}" text-anchor="middle" font-size="11">week {wk // 7}</text>'
+        )
     where = {"eligibility": "before day 0 (before the cells are collected)", "monitoring": "after the infusion"}
     if step.id in where:
         pos = where[step.id]
     else:
         a, b = offs[step.id]
         pos = f"typically days {_fmt(a)}–{_fmt(b)}" if b > a else f"day {_fmt(a)}"
-    parts.append(f'<text x="{_LEFT}" y="{by - 6}" font-size="12" font-weight="bold">This step: {escape(pos)}; '
-                 f'infusion on day {_fmt(typ)} (range {_fmt(lo)}–{_fmt(hi)})</text>')
+    parts.append(
+        f'<text x="{_LEFT}" y="{by - 6}" font-size="12" font-weight="bold">This step: {escape(pos)}; '
+        f"infusion on day {_fmt(typ)} (range {_fmt(lo)}–{_fmt(hi)})</text>"
+    )
     height = by + 44
-    alt = (f"Step {step.number} of {len(model.steps)}, {step.title}, happens at the {step.location_label.lower()}. "
-           f"Swimlane of all steps by location with this step highlighted, and a bar of the vein-to-vein time: "
-           f"this step falls {pos}; infusion typically on day {_fmt(typ)} after leukapheresis.")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
-            f'viewBox="0 0 {_W} {height}" width="100%" style="max-width:{_W}px">'
-            f'<title>{escape(alt)}</title>{"".join(parts)}</svg>')
+    alt = (
+        f"Step {step.number} of {len(model.steps)}, {step.title}, happens at the {step.location_label.lower()}. "
+        f"Swimlane of all steps by location with this step highlighted, and a bar of the vein-to-vein time: "
+        f"this step falls {pos}; infusion typically on day {_fmt(typ)} after leukapheresis."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
+        f'viewBox="0 0 {_W} {height}" width="100%" style="max-width:{_W}px">'
+        f"<title>{escape(alt)}</title>{''.join(parts)}</svg>"
+    )
 
 
 def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ipw.HTML:
@@ -104,7 +121,9 @@ def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ip
         f"<div><strong>What is checked.</strong> {markdown_to_html(step.checks)}</div>"
         f"<p><strong>Typical duration:</strong> {escape(dur)}.</p>"
         f"<div><strong>What can go wrong.</strong> {markdown_to_html(step.can_go_wrong)}</div>"
-        f"{sources_html(step.sources)}", **(look or {}))
+        f"{sources_html(step.sources)}",
+        **(look or {}),
+    )
 
 
 class ManufacturingWalkthrough(ipw.VBox):
@@ -112,19 +131,28 @@ class ManufacturingWalkthrough(ipw.VBox):
         self.model = model
         steps = model.steps
         self.buttons = ipw.ToggleButtons(
-            options=[(str(s.number), i) for i, s in enumerate(steps)], description="Step:",
-            tooltips=[s.title for s in steps], style={"button_width": "3.4em", "description_width": "initial"})
+            options=[(str(s.number), i) for i, s in enumerate(steps)],
+            description="Step:",
+            tooltips=[s.title for s in steps],
+            style={"button_width": "3.4em", "description_width": "initial"},
+        )
         self.slider = ipw.SelectionSlider(
-            options=[(f"{s.number}. {s.title}", i) for i, s in enumerate(steps)], index=0,
-            description="Previous / next:", continuous_update=True,
-            style={"description_width": "initial"}, layout=ipw.Layout(width="100%", max_width="760px"))
+            options=[(f"{s.number}. {s.title}", i) for i, s in enumerate(steps)],
+            index=0,
+            description="Previous / next:",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=ipw.Layout(width="100%", max_width="760px"),
+        )
         look = shared_panel_look()
         panels = [step_panel(model, s, look) for s in steps]
         # Both controls move the same Stack in the browser; the Stack keeps them in step with each other.
         self.tree = PanelTree([(self.buttons, self.slider)], [len(steps)], lambda ix: panels[ix[0]])
         self.stack, self.links = self.tree.root, self.tree.links
-        hint = ipw.HTML("<p class='course-hint'>Click a step number, or use the slider (or its ← → keys) for "
-                        "the previous and next step.</p>")
+        hint = ipw.HTML(
+            "<p class='course-hint'>Click a step number, or use the slider (or its ← → keys) for "
+            "the previous and next step.</p>"
+        )
         super().__init__(children=[self.buttons, self.slider, hint, self.stack])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-manufacturing")

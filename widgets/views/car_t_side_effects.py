@@ -3,11 +3,19 @@
 Two controls decide the panel, so the Stacks are nested: the evidence buttons pick the outer Stack, and the day
 slider is linked in the browser to every inner Stack. All of it works with no kernel.
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.car_t_adverse_events import EVIDENCE, AdverseEvent, SideEffects, day_label, load_side_effects, timeline_days
+from widgets.models.car_t_adverse_events import (
+    EVIDENCE,
+    AdverseEvent,
+    SideEffects,
+    day_label,
+    load_side_effects,
+    timeline_days,
+)
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
@@ -38,13 +46,14 @@ def timeline_svg(model: SideEffects, evidence: str, day_index: int) -> str:
         w = e.evidence[evidence]
         active = w.contains(day)
         bold = ' font-weight="bold"' if active else ""
-        parts.append(f'<text x="4" y="{y + 12}" font-size="11"{bold}>'
-                     f'{"● " if active else ""}{escape(e.short)}</text>')
+        parts.append(f'<text x="4" y="{y + 12}" font-size="11"{bold}>{"● " if active else ""}{escape(e.short)}</text>')
         span = _index_span(days, w.start, w.end) if w.has_timing else None
         if span:
             colour = OKABE_ITO["vermillion"] if active else OKABE_ITO["sky_blue"]
-            parts.append(f'<rect x="{x(span[0]):.0f}" y="{y + 2}" width="{max(x(span[1]) - x(span[0]), 3):.0f}" '
-                         f'height="{_ROW - 5}" fill="{colour}"/>')
+            parts.append(
+                f'<rect x="{x(span[0]):.0f}" y="{y + 2}" width="{max(x(span[1]) - x(span[0]), 3):.0f}" '
+                f'height="{_ROW - 5}" fill="{colour}"/>'
+            )
         else:
             parts.append(f'<text x="{_LEFT}" y="{y + 12}" font-size="10" fill="#555555">no timing data</text>')
     base = 4 + len(model.events) * _ROW
@@ -52,21 +61,29 @@ def timeline_svg(model: SideEffects, evidence: str, day_index: int) -> str:
         if d in (-5, 0, 7, 14, 28, 56, 91, 182, 365, 1095):
             lab = {182: "6 mo", 365: "1 y", 1095: "3 y"}.get(d, str(d))
             parts.append(f'<text x="{x(i):.0f}" y="{base + 12}" text-anchor="middle" font-size="10">{lab}</text>')
-    parts.append(f'<line x1="{x(day_index):.0f}" y1="0" x2="{x(day_index):.0f}" y2="{base + 2}" '
-                 'stroke="#000000" stroke-width="2"/>')
+    parts.append(
+        f'<line x1="{x(day_index):.0f}" y1="0" x2="{x(day_index):.0f}" y2="{base + 2}" '
+        'stroke="#000000" stroke-width="2"/>'
+    )
     active = [e.short for e in model.events if e.evidence[evidence].contains(day)]
-    alt = (f"Timeline of {len(model.events)} side effects ({EVIDENCE[evidence].lower()}), each drawn as its typical "
-           f"window in days from infusion, with a line at {day_label(day)}. In their window on that day: "
-           f"{', '.join(active) or 'none'}.")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" viewBox="0 0 {_W} {base + 16}" '
-            f'width="100%" style="max-width:{_W}px"><title>{escape(alt)}</title>{"".join(parts)}</svg>')
+    alt = (
+        f"Timeline of {len(model.events)} side effects ({EVIDENCE[evidence].lower()}), each drawn as its typical "
+        f"window in days from infusion, with a line at {day_label(day)}. In their window on that day: "
+        f"{', '.join(active) or 'none'}."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" viewBox="0 0 {_W} {base + 16}" '
+        f'width="100%" style="max-width:{_W}px"><title>{escape(alt)}</title>{"".join(parts)}</svg>'
+    )
 
 
 def _event_html(e: AdverseEvent, evidence: str) -> str:
     """One line per active event in a day panel: what, how graded, what is done. Evidence details and sources
     are listed once per evidence setting under the slider, which keeps the page small."""
-    return (f"<li><strong>{escape(e.short)}</strong> — <em>graded:</em> {markdown_inline(e.grading)} "
-            f"<em>What is done:</em> {markdown_inline(' '.join(e.management.split()))}</li>")
+    return (
+        f"<li><strong>{escape(e.short)}</strong> — <em>graded:</em> {markdown_inline(e.grading)} "
+        f"<em>What is done:</em> {markdown_inline(' '.join(e.management.split()))}</li>"
+    )
 
 
 def evidence_details(model: SideEffects, evidence: str) -> ipw.HTML:
@@ -79,27 +96,39 @@ def evidence_details(model: SideEffects, evidence: str) -> ipw.HTML:
             timing += "".join(f"; {k} {v}" for k, v in (("onset", w.onset_range), ("duration", w.duration)) if v)
         else:
             timing = "no timing data in the sources read"
-        items.append(f"<li><strong>{escape(e.name)}</strong> ({escape(timing)}). "
-                     f"{markdown_inline(' '.join(w.summary.split()))}"
-                     f"{sources_html(dict.fromkeys(w.sources + e.sources))}</li>")
-    return html_panel(f"<details><summary>Timing, evidence and sources: {escape(EVIDENCE[evidence].lower())} "
-                      f"(as of {escape(model.as_of)})</summary><ul>{''.join(items)}</ul></details>")
+        items.append(
+            f"<li><strong>{escape(e.name)}</strong> ({escape(timing)}). "
+            f"{markdown_inline(' '.join(w.summary.split()))}"
+            f"{sources_html(dict.fromkeys(w.sources + e.sources))}</li>"
+        )
+    return html_panel(
+        f"<details><summary>Timing, evidence and sources: {escape(EVIDENCE[evidence].lower())} "
+        f"(as of {escape(model.as_of)})</summary><ul>{''.join(items)}</ul></details>"
+    )
 
 
 def day_panel(model: SideEffects, evidence: str, day_index: int, look: dict | None = None) -> ipw.HTML:
     day = timeline_days()[day_index]
     active = model.events_active_on(day, evidence)
     missing = model.without_timing(evidence)
-    listing = (f"<ul>{''.join(_event_html(e, evidence) for e in active)}</ul>" if active
-               else "<p>No event in this evidence set has its typical window on this day.</p>")
+    listing = (
+        f"<ul>{''.join(_event_html(e, evidence) for e in active)}</ul>"
+        if active
+        else "<p>No event in this evidence set has its typical window on this day.</p>"
+    )
     note = ""
     if missing:
-        note = ("<p class='course-note'><strong>Not drawn, no timing data</strong> in the sources read: "
-                + ", ".join(escape(e.short) for e in missing) + " (see the details below).</p>")
-    return html_panel(f"<h4>{escape(day_label(day).capitalize())}: {escape(EVIDENCE[evidence].lower())}</h4>"
-                      f"{readable_diagram(timeline_svg(model, evidence, day_index))}"
-                      f"<p><strong>In their typical window:</strong> {len(active)} event(s).</p>{listing}{note}",
-                      **(look or {}))
+        note = (
+            "<p class='course-note'><strong>Not drawn, no timing data</strong> in the sources read: "
+            + ", ".join(escape(e.short) for e in missing)
+            + " (see the details below).</p>"
+        )
+    return html_panel(
+        f"<h4>{escape(day_label(day).capitalize())}: {escape(EVIDENCE[evidence].lower())}</h4>"
+        f"{readable_diagram(timeline_svg(model, evidence, day_index))}"
+        f"<p><strong>In their typical window:</strong> {len(active)} event(s).</p>{listing}{note}",
+        **(look or {}),
+    )
 
 
 class SideEffectTimeline(ipw.VBox):
@@ -107,19 +136,28 @@ class SideEffectTimeline(ipw.VBox):
         self.model = model
         days = timeline_days()
         self.evidence_keys = list(EVIDENCE)
-        self.evidence = ipw.ToggleButtons(options=[(EVIDENCE[k], i) for i, k in enumerate(self.evidence_keys)],
-                                          description="Evidence:", style={"description_width": "initial"})
-        self.day = ipw.SelectionSlider(options=[(day_label(d), i) for i, d in enumerate(days)],
-                                       index=days.index(initial_day), description="Day after infusion:",
-                                       style={"description_width": "initial"},
-                                       layout=ipw.Layout(width="100%", max_width="760px"))
+        self.evidence = ipw.ToggleButtons(
+            options=[(EVIDENCE[k], i) for i, k in enumerate(self.evidence_keys)],
+            description="Evidence:",
+            style={"description_width": "initial"},
+        )
+        self.day = ipw.SelectionSlider(
+            options=[(day_label(d), i) for i, d in enumerate(days)],
+            index=days.index(initial_day),
+            description="Day after infusion:",
+            style={"description_width": "initial"},
+            layout=ipw.Layout(width="100%", max_width="760px"),
+        )
         look = shared_panel_look()
         self.details = [evidence_details(model, ev) for ev in self.evidence_keys]
         # Evidence picks the outer Stack's child: that evidence's day Stack with its details below it.
         self.tree = PanelTree(
-            [self.evidence, self.day], [len(self.evidence_keys), len(days)],
-            lambda ix: day_panel(model, self.evidence_keys[ix[0]], ix[1], look), initial=[0, self.day.index],
-            around=lambda k, ix, node: ipw.VBox([node, self.details[ix[0]]]) if k == 0 else node)
+            [self.evidence, self.day],
+            [len(self.evidence_keys), len(days)],
+            lambda ix: day_panel(model, self.evidence_keys[ix[0]], ix[1], look),
+            initial=[0, self.day.index],
+            around=lambda k, ix, node: ipw.VBox([node, self.details[ix[0]]]) if k == 0 else node,
+        )
         self.outer, self.inner, self.links = self.tree.root, self.tree.stacks_by_level[1], self.tree.links
         super().__init__(children=[self.evidence, self.day, self.outer])
         self.add_class(ROOT_CLASS)

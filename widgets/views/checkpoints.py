@@ -1,4 +1,5 @@
 """'Brakes and accelerators of a T cell': five switches, each state pre-rendered (no kernel needed)."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -21,43 +22,66 @@ def signals_svg(model: CheckpointModel, outcome: Outcome) -> str:
         txt = "#000000"
         dash = "" if on else ' stroke-dasharray="5 4"'
         state = ("ON" if on else "off") + (" (brake)" if kind == "brake" else "")
-        parts.append(f'<rect x="{x}" y="8" width="104" height="48" rx="6" fill="{fill}" stroke="#000" '
-                     f'stroke-width="2"{dash}/><text x="{x + 52}" y="28" text-anchor="middle" font-size="13" '
-                     f'font-weight="bold" fill="{txt}">{escape(name)}</text><text x="{x + 52}" y="46" text-anchor="middle" '
-                     f'font-size="12" fill="{txt}">{state}</text>')
+        parts.append(
+            f'<rect x="{x}" y="8" width="104" height="48" rx="6" fill="{fill}" stroke="#000" '
+            f'stroke-width="2"{dash}/><text x="{x + 52}" y="28" text-anchor="middle" font-size="13" '
+            f'font-weight="bold" fill="{txt}">{escape(name)}</text><text x="{x + 52}" y="46" text-anchor="middle" '
+            f'font-size="12" fill="{txt}">{state}</text>'
+        )
     n = len(model.levels) - 1
     bar = 440 * outcome.activation / n
-    alt = (f"After the drug acts: signal 1 {'on' if eff['signal1'] else 'off'}, CD28 {'on' if eff['cd28'] else 'off'}, "
-           f"CTLA-4 {'engaged' if eff['ctla4'] else 'not engaged'}, PD-1 {'engaged' if eff['pd1'] else 'not engaged'}. "
-           f"T-cell outcome: {outcome.level}, activation {outcome.activation} of {n}.")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" viewBox="0 0 460 100" '
-            f'width="100%" style="max-width:460px"><title>{escape(alt)}</title>{"".join(parts)}'
-            f'<rect x="8" y="66" width="440" height="20" fill="#ffffff" stroke="#000"/>'
-            f'<rect x="8" y="66" width="{bar:.0f}" height="20" fill="{OKABE_ITO["blue"]}"/>'
-            f'<text x="228" y="81" text-anchor="middle" font-size="12" fill="#000" stroke="#fff" stroke-width="3" '
-            f'paint-order="stroke">activation {outcome.activation} of {n}: {escape(outcome.level)}</text></svg>')
+    alt = (
+        f"After the drug acts: signal 1 {'on' if eff['signal1'] else 'off'}, CD28 {'on' if eff['cd28'] else 'off'}, "
+        f"CTLA-4 {'engaged' if eff['ctla4'] else 'not engaged'}, PD-1 {'engaged' if eff['pd1'] else 'not engaged'}. "
+        f"T-cell outcome: {outcome.level}, activation {outcome.activation} of {n}."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" viewBox="0 0 460 100" '
+        f'width="100%" style="max-width:460px"><title>{escape(alt)}</title>{"".join(parts)}'
+        f'<rect x="8" y="66" width="440" height="20" fill="#ffffff" stroke="#000"/>'
+        f'<rect x="8" y="66" width="{bar:.0f}" height="20" fill="{OKABE_ITO["blue"]}"/>'
+        f'<text x="228" y="81" text-anchor="middle" font-size="12" fill="#000" stroke="#fff" stroke-width="3" '
+        f'paint-order="stroke">activation {outcome.activation} of {n}: {escape(outcome.level)}</text></svg>'
+    )
 
 
 def outcome_panel(model: CheckpointModel, signal1: bool, cd28: bool, ctla4: bool, pd1: bool, drug: str) -> ipw.HTML:
     o = model.outcome(signal1, cd28, ctla4, pd1, drug)
-    drug_html = (f"<p><strong>{escape(model.drug(drug).label)}.</strong> {markdown_inline(o.drug_effect)}</p>"
-                 if drug != NO_DRUG else "")
-    return html_panel(f'<h4 class="course-outcome">{escape(o.headline)}</h4>{readable_diagram(signals_svg(model, o))}'
-                      f'<p>{markdown_inline(o.explanation)}</p>{drug_html}{sources_html(o.sources)}')
+    drug_html = (
+        f"<p><strong>{escape(model.drug(drug).label)}.</strong> {markdown_inline(o.drug_effect)}</p>"
+        if drug != NO_DRUG
+        else ""
+    )
+    return html_panel(
+        f'<h4 class="course-outcome">{escape(o.headline)}</h4>{readable_diagram(signals_svg(model, o))}'
+        f"<p>{markdown_inline(o.explanation)}</p>{drug_html}{sources_html(o.sources)}"
+    )
 
 
 class TCellActivation(NestedPanels):
     def __init__(self, model: CheckpointModel):
         self.model = model
-        toggles = [ipw.ToggleButtons(options=[("Off", 0), ("On", 1)], description=s.control,
-                                     style={"description_width": "initial", "button_width": "auto"})
-                   for s in model.signals]
-        drug = ipw.ToggleButtons(options=[(d.label, i) for i, d in enumerate(model.drugs)], description="Drug:",
-                                 style={"description_width": "initial", "button_width": "auto"})
+        toggles = [
+            ipw.ToggleButtons(
+                options=[("Off", 0), ("On", 1)],
+                description=s.control,
+                style={"description_width": "initial", "button_width": "auto"},
+            )
+            for s in model.signals
+        ]
+        drug = ipw.ToggleButtons(
+            options=[(d.label, i) for i, d in enumerate(model.drugs)],
+            description="Drug:",
+            style={"description_width": "initial", "button_width": "auto"},
+        )
         header = [ipw.HTML("<strong>Switch the signals, then add a drug</strong>")]
-        super().__init__([*toggles, drug], [2, 2, 2, 2, len(model.drugs)],
-                         lambda ix: outcome_panel(model, *map(bool, ix[:4]), model.drug_ids[ix[4]]),
-                         initial=[1, 1, 0, 0, 0], header=header)
+        super().__init__(
+            [*toggles, drug],
+            [2, 2, 2, 2, len(model.drugs)],
+            lambda ix: outcome_panel(model, *map(bool, ix[:4]), model.drug_ids[ix[4]]),
+            initial=[1, 1, 0, 0, 0],
+            header=header,
+        )
         self.add_class("course-t-cell")
 
 

@@ -1,5 +1,6 @@
 """Shared building blocks for all views: source lists, HTML panels, colours and the root class. The linked
 panels themselves are in `widgets.views.panels`."""
+
 from __future__ import annotations
 
 import re
@@ -22,18 +23,21 @@ def sources_html(keys: Sequence[str]) -> str:
         c = short_citation(key)
         label = escape(c["label"])
         title = escape(c["title"])
-        parts.append(f'<a href="{escape(c["link"])}" title="{title}" rel="noopener" target="_blank">{label}</a>'
-                     if c["link"] else label)
+        parts.append(
+            f'<a href="{escape(c["link"])}" title="{title}" rel="noopener" target="_blank">{label}</a>'
+            if c["link"]
+            else label
+        )
     return f'<p class="course-sources"><strong>Sources:</strong> {"; ".join(parts)}</p>'
 
 
-def html_panel(inner_html: str, *, layout: ipw.Layout | None = None,
-               style: HTMLStyle | None = None) -> ipw.HTML:
+def html_panel(inner_html: str, *, layout: ipw.Layout | None = None, style: HTMLStyle | None = None) -> ipw.HTML:
     """A panel of HTML. Views with many panels pass one shared `layout` and `style`: every widget otherwise
     carries its own Layout and Style models, about 1.5 kB of embedded state each on a static page."""
     extra = {"style": style} if style is not None else {}
-    return ipw.HTML(value=f'<div class="course-panel">{inner_html}</div>',
-                    layout=layout or ipw.Layout(width="100%"), **extra)
+    return ipw.HTML(
+        value=f'<div class="course-panel">{inner_html}</div>', layout=layout or ipw.Layout(width="100%"), **extra
+    )
 
 
 def shared_panel_look() -> dict:
@@ -59,9 +63,14 @@ def readable_diagram(svg: str) -> str:
         raise ValueError("readable_diagram: needs an <svg> with a viewBox and font sizes on its text")
     min_width = float(width.group(1)) * MIN_DIAGRAM_TEXT_PX / min(sizes)
     opened = tag.group(0)
-    sized = (opened.replace('style="', f'style="min-width:{min_width:.0f}px;', 1) if 'style="' in opened
-             else opened[:-1] + f' style="min-width:{min_width:.0f}px">')
+    sized = (
+        opened.replace('style="', f'style="min-width:{min_width:.0f}px;', 1)
+        if 'style="' in opened
+        else opened[:-1] + f' style="min-width:{min_width:.0f}px">'
+    )
     # A box that scrolls must be reachable with the keyboard (WCAG 2.1.1), and a focusable box needs a name.
     # role=group, not region: several diagrams on a page must not become landmarks of the same name.
-    return (f'<div class="course-diagram" tabindex="0" role="group" aria-label="Diagram, scrolls sideways">'
-            f'{svg[:tag.start()]}{sized}{svg[tag.end():]}</div>')
+    return (
+        f'<div class="course-diagram" tabindex="0" role="group" aria-label="Diagram, scrolls sideways">'
+        f"{svg[: tag.start()]}{sized}{svg[tag.end() :]}</div>"
+    )

@@ -1,5 +1,6 @@
 """'Where in the cascade each drug acts': one row of drug buttons switches between pre-drawn panels, each with
 the cascade (blocked steps hatched and labelled), what follows from the block, and the label rules."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -31,38 +32,55 @@ def cascade_svg(cascade: Cascade, drug: ComplementDrug) -> str:
     hatch = f"complement-hatch-{drug.id}"  # one pattern per panel: a pattern in a hidden panel is not drawn
     width = max(x for x, _ in pos.values()) + _BOX_W + _PAD
     height = max(y for _, y in pos.values()) + _BOX_H + _PAD
-    parts = [f'<defs><pattern id="{hatch}" width="7" height="7" patternUnits="userSpaceOnUse" '
-             f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="7" stroke="{OKABE_ITO["vermillion"]}" '
-             f'stroke-width="2.5"/></pattern></defs>']
+    parts = [
+        f'<defs><pattern id="{hatch}" width="7" height="7" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="7" stroke="{OKABE_ITO["vermillion"]}" '
+        f'stroke-width="2.5"/></pattern></defs>'
+    ]
     for s in cascade.steps:
         x, y = pos[s.id]
         for a in s.after:
             ax, ay = pos[a]
-            parts.append(f'<line x1="{ax + _BOX_W}" y1="{ay + _BOX_H / 2}" x2="{x}" y2="{y + _BOX_H / 2}" '
-                         f'stroke="#333333" stroke-width="2"/>'
-                         f'<polygon points="{x},{y + _BOX_H / 2} {x - 8},{y + _BOX_H / 2 - 5} {x - 8},{y + _BOX_H / 2 + 5}" '
-                         f'fill="#333333"/>')
+            parts.append(
+                f'<line x1="{ax + _BOX_W}" y1="{ay + _BOX_H / 2}" x2="{x}" y2="{y + _BOX_H / 2}" '
+                f'stroke="#333333" stroke-width="2"/>'
+                f'<polygon points="{x},{y + _BOX_H / 2} {x - 8},{y + _BOX_H / 2 - 5} {x - 8},{y + _BOX_H / 2 + 5}" '
+                f'fill="#333333"/>'
+            )
     for s in cascade.steps:
         x, y = pos[s.id]
         off = s.id in blocked
         fill = f"url(#{hatch})" if off else "#ffffff"
-        parts.append(f'<rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" fill="{fill}" '
-                     f'stroke="#333333" stroke-width="{3 if off else 1.5}"/>')
-        parts.append(f'<rect x="{x + 4}" y="{y + 5}" width="{_BOX_W - 8}" height="17" fill="#ffffff"/>'
-                     f'<text x="{x + _BOX_W / 2}" y="{y + 18}" text-anchor="middle" font-size="12">'
-                     f'{escape(s.label)}</text>')
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" fill="{fill}" '
+            f'stroke="#333333" stroke-width="{3 if off else 1.5}"/>'
+        )
+        parts.append(
+            f'<rect x="{x + 4}" y="{y + 5}" width="{_BOX_W - 8}" height="17" fill="#ffffff"/>'
+            f'<text x="{x + _BOX_W / 2}" y="{y + 18}" text-anchor="middle" font-size="12">'
+            f"{escape(s.label)}</text>"
+        )
         status = "✕ blocked" if off else "happens"
-        parts.append(f'<rect x="{x + 40}" y="{y + 26}" width="{_BOX_W - 80}" height="15" fill="#ffffff"/>'
-                     f'<text x="{x + _BOX_W / 2}" y="{y + 38}" text-anchor="middle" font-size="11" '
-                     f'font-weight="{"bold" if off else "normal"}">{status}</text>')
+        parts.append(
+            f'<rect x="{x + 40}" y="{y + 26}" width="{_BOX_W - 80}" height="15" fill="#ffffff"/>'
+            f'<text x="{x + _BOX_W / 2}" y="{y + 38}" text-anchor="middle" font-size="11" '
+            f'font-weight="{"bold" if off else "normal"}">{status}</text>'
+        )
         if s.id in drug.blocks:
-            parts.append(f'<text x="{x + 2}" y="{y - 5}" font-size="11" font-weight="bold">'
-                         f'{escape(drug.short)} acts here ▼</text>')
-    alt = (f"The complement cascade with {drug.short if drug.blocks else 'no drug'}: "
-           + "; ".join(f"{s.label}: {'blocked' if s.id in blocked else 'happens'}" for s in cascade.steps) + ".")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px"><title>{escape(alt)}</title>'
-            f'{"".join(parts)}</svg>')
+            parts.append(
+                f'<text x="{x + 2}" y="{y - 5}" font-size="11" font-weight="bold">'
+                f"{escape(drug.short)} acts here ▼</text>"
+            )
+    alt = (
+        f"The complement cascade with {drug.short if drug.blocks else 'no drug'}: "
+        + "; ".join(f"{s.label}: {'blocked' if s.id in blocked else 'happens'}" for s in cascade.steps)
+        + "."
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px"><title>{escape(alt)}</title>'
+        f"{''.join(parts)}</svg>"
+    )
 
 
 def _yes_no(flag: bool) -> str:
@@ -79,35 +97,49 @@ def consequences_table(cascade: Cascade, drug: ComplementDrug) -> str:
         ("Meningococcal vaccination", markdown_inline(drug.vaccination)),
     ]
     body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
-    return (f'<table class="course-table"><caption>What follows: {escape(drug.name)}</caption>'
-            f"<tbody>{body}</tbody></table>")
+    return (
+        f'<table class="course-table"><caption>What follows: {escape(drug.name)}</caption><tbody>{body}</tbody></table>'
+    )
 
 
 def drug_panel(cascade: Cascade, drug: ComplementDrug, look: dict) -> ipw.HTML:
     gap = ""
     if not cascade.mac_forms(drug.id):
-        gap = (f'<div class="course-callout"><p><strong>Why vaccination is not enough here.</strong> '
-               f"{markdown_inline(cascade.vaccine_gap)}</p></div>")
+        gap = (
+            f'<div class="course-callout"><p><strong>Why vaccination is not enough here.</strong> '
+            f"{markdown_inline(cascade.vaccine_gap)}</p></div>"
+        )
     return html_panel(
         f"<h4>{escape(drug.name)}: {escape(drug.kind)}</h4>{readable_diagram(cascade_svg(cascade, drug))}"
         f"{consequences_table(cascade, drug)}{markdown_to_html(drug.consequence)}{gap}"
-        f"{sources_html(drug.sources)}", **look)
+        f"{sources_html(drug.sources)}",
+        **look,
+    )
 
 
 class ComplementCascade(ChoicePanels):
     def __init__(self, cascade: Cascade):
         self.cascade = cascade
         look = shared_panel_look()
-        super().__init__([d.short for d in cascade.drugs], [drug_panel(cascade, d, look) for d in cascade.drugs],
-                         description="Drug:", tooltips=[d.name for d in cascade.drugs],
-                         heading=f"Where in the complement cascade each drug acts ({TEACHING_LABEL})")
-        steps = "".join(f"<li><strong>{escape(s.label)}</strong>: {markdown_inline(s.text)}</li>"
-                        for s in cascade.steps)
+        super().__init__(
+            [d.short for d in cascade.drugs],
+            [drug_panel(cascade, d, look) for d in cascade.drugs],
+            description="Drug:",
+            tooltips=[d.name for d in cascade.drugs],
+            heading=f"Where in the complement cascade each drug acts ({TEACHING_LABEL})",
+        )
+        steps = "".join(
+            f"<li><strong>{escape(s.label)}</strong>: {markdown_inline(s.text)}</li>" for s in cascade.steps
+        )
         keys = list(dict.fromkeys([*(k for s in cascade.steps for k in s.sources), *cascade.vaccine_gap_sources]))
-        self.children = (*self.children, ipw.HTML(
-            f"<details><summary>The steps of the cascade</summary><ul>{steps}</ul></details>"
-            f"<p><small>Label facts as of {escape(cascade.as_of)}; check the current label.</small></p>"
-            + sources_html(keys)))
+        self.children = (
+            *self.children,
+            ipw.HTML(
+                f"<details><summary>The steps of the cascade</summary><ul>{steps}</ul></details>"
+                f"<p><small>Label facts as of {escape(cascade.as_of)}; check the current label.</small></p>"
+                + sources_html(keys)
+            ),
+        )
         self.add_class(ROOT_CLASS)
         self.add_class("course-complement")
 

@@ -1,4 +1,5 @@
 """Cytokine x disease matrix: pick a blocked pathway and a disease, see what happened and the source."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -21,13 +22,19 @@ def matrix_table(model: CytokineMatrix) -> str:
         tds = []
         for d in model.diseases:
             cell = model.cell(c.id, d.id)
-            tds.append(f'<td class="course-cell-{cell.status.id}" style="background:{_TINT.get(cell.status.id, "#fff")}">'
-                       f'{escape(cell.status.symbol)} {escape(cell.status.label)}</td>')
-        rows.append(f'<tr><th scope="row">{escape(c.label)}<br><small>{escape(c.drugs)}</small></th>{"".join(tds)}</tr>')
+            tds.append(
+                f'<td class="course-cell-{cell.status.id}" style="background:{_TINT.get(cell.status.id, "#fff")}">'
+                f"{escape(cell.status.symbol)} {escape(cell.status.label)}</td>"
+            )
+        rows.append(
+            f'<tr><th scope="row">{escape(c.label)}<br><small>{escape(c.drugs)}</small></th>{"".join(tds)}</tr>'
+        )
     legend = "; ".join(f"{escape(s.symbol)} {escape(s.label)}" for s in model.statuses)
-    return (f'<table class="course-matrix"><caption>Blocking a cytokine pathway: US status by disease, as of '
-            f'{escape(model.as_of)}. Key: {legend}.</caption>'
-            f'<thead><tr><th scope="col">Blocked pathway</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="course-matrix"><caption>Blocking a cytokine pathway: US status by disease, as of '
+        f"{escape(model.as_of)}. Key: {legend}.</caption>"
+        f'<thead><tr><th scope="col">Blocked pathway</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def cell_panel(model: CytokineMatrix, cell: Cell) -> ipw.HTML:
@@ -36,7 +43,8 @@ def cell_panel(model: CytokineMatrix, cell: Cell) -> ipw.HTML:
     return html_panel(
         f"<h4>{escape(c.label)} blockade in {escape(d.label)}: {escape(cell.status.symbol)} "
         f"{escape(cell.status.label)}</h4>"
-        f"<p><em>Drugs:</em> {markdown_inline(c.drugs)}</p>{markdown_to_html(cell.note)}{sources_html(cell.sources)}")
+        f"<p><em>Drugs:</em> {markdown_inline(c.drugs)}</p>{markdown_to_html(cell.note)}{sources_html(cell.sources)}"
+    )
 
 
 class CytokineMatrixExplorer(NestedPanels):
@@ -45,22 +53,29 @@ class CytokineMatrixExplorer(NestedPanels):
     def __init__(self, model: CytokineMatrix):
         self.model = model
         style = {"button_width": "auto", "description_width": "initial"}
-        self.cytokine_buttons = ipw.ToggleButtons(options=[(c.label, i) for i, c in enumerate(model.cytokines)],
-                                                  description="Blocked pathway:", style=style)
-        self.disease_buttons = ipw.ToggleButtons(options=[(d.label, i) for i, d in enumerate(model.diseases)],
-                                                 description="Disease:", style=style)
+        self.cytokine_buttons = ipw.ToggleButtons(
+            options=[(c.label, i) for i, c in enumerate(model.cytokines)], description="Blocked pathway:", style=style
+        )
+        self.disease_buttons = ipw.ToggleButtons(
+            options=[(d.label, i) for i, d in enumerate(model.diseases)], description="Disease:", style=style
+        )
         super().__init__(
-            [self.cytokine_buttons, self.disease_buttons], [len(model.cytokines), len(model.diseases)],
+            [self.cytokine_buttons, self.disease_buttons],
+            [len(model.cytokines), len(model.diseases)],
             leaf=lambda ix: cell_panel(model, model.cell(model.cytokines[ix[0]].id, model.diseases[ix[1]].id)),
-            initial=[0, 0], header=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>")])
+            initial=[0, 0],
+            header=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>")],
+        )
         self.children = (*self.children, ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%")))
         self.add_class("course-cytokine-matrix")
 
     def select_cell(self, cytokine: str, disease: str) -> str:
         """Python-side choice by id (tests, live kernel); returns the HTML of the panel now shown."""
         cell = self.model.cell(cytokine, disease)  # KeyError naming the unknown id
-        self.select([c.id for c in self.model.cytokines].index(cell.cytokine),
-                    [d.id for d in self.model.diseases].index(disease))
+        self.select(
+            [c.id for c in self.model.cytokines].index(cell.cytokine),
+            [d.id for d in self.model.diseases].index(disease),
+        )
         return self.visible_leaf().value
 
 

@@ -1,11 +1,13 @@
 """Decision tasks, kernel-free: a patient case whose decision is chosen after the test result (one row of
 buttons linked to feedback panels), and a pre-treatment plan with "Include" / "Leave out" per checklist item,
 each linked to its own feedback."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.decisions import DecisionCase, TreatmentPlan, decision_case as load_case
+from widgets.models.decisions import DecisionCase, TreatmentPlan
+from widgets.models.decisions import decision_case as load_case
 from widgets.models.decisions import treatment_plan as load_plan
 from widgets.models.quiz import Option, letter
 from widgets.text import escape, markdown_to_html
@@ -25,19 +27,26 @@ class DecisionCaseView(ipw.VBox):
     def __init__(self, case: DecisionCase):
         self.case = case
         panels = [feedback_panel(o) for o in case.options]
-        self.choice = ChoicePanels([f"{letter(i)}. {o.text}" for i, o in enumerate(case.options)], panels,
-                                   description="Your decision:", initial=None)
-        story = ipw.HTML(f'<div class="course-prompt">{markdown_to_html(case.vignette)}'
-                         f"<p><strong>Test:</strong> {escape(case.test)}</p>{markdown_to_html(case.result)}"
-                         f"<p><strong>{escape(case.question)}</strong></p></div>")
+        self.choice = ChoicePanels(
+            [f"{letter(i)}. {o.text}" for i, o in enumerate(case.options)],
+            panels,
+            description="Your decision:",
+            initial=None,
+        )
+        story = ipw.HTML(
+            f'<div class="course-prompt">{markdown_to_html(case.vignette)}'
+            f"<p><strong>Test:</strong> {escape(case.test)}</p>{markdown_to_html(case.result)}"
+            f"<p><strong>{escape(case.question)}</strong></p></div>"
+        )
         super().__init__(children=[story, self.choice, ipw.HTML(sources_html(case.sources))])
         self.add_class(ROOT_CLASS)
         self.add_class("course-decision-case")
 
     def decide(self, option: int) -> str:
         if not 0 <= option < len(self.case.options):
-            raise ValueError(f"decision case '{self.case.id}': option {option!r} is not one of "
-                             f"0-{len(self.case.options) - 1}")
+            raise ValueError(
+                f"decision case '{self.case.id}': option {option!r} is not one of 0-{len(self.case.options) - 1}"
+            )
         self.choice.select(option)
         return self.choice.stack.children[option].value
 
@@ -50,8 +59,10 @@ class TreatmentPlanView(ipw.VBox):
         for item in plan.items:
             # choice 0 is "Include", 1 "Leave out": the right one is the item's `include`
             verdict = VERDICTS[item.include]
-            panels = [feedback_panel(Option(label, (k == 0) == item.include, item.feedback), **verdict)
-                      for k, label in enumerate(PLAN_CHOICES)]
+            panels = [
+                feedback_panel(Option(label, (k == 0) == item.include, item.feedback), **verdict)
+                for k, label in enumerate(PLAN_CHOICES)
+            ]
             row = ChoicePanels(list(PLAN_CHOICES), panels, description="", initial=None, heading=item.text)
             row.add_class("course-plan-item")
             self.rows.append(row)

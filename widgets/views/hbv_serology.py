@@ -6,6 +6,7 @@ wraps each pattern's drug-class Stack with its meaning panel (`around`); the ban
 the risk group and the drug class, so the last `step` folds the markers into the group and leaves are shared
 (one per group and class, one per unbanded group).
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -16,16 +17,25 @@ from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel
 from widgets.views.panels import PanelTree
 from widgets.views.registry import builder
 
-_BAND_LOOK = {"high": OKABE_ITO["vermillion"], "moderate": OKABE_ITO["yellow"], "low": OKABE_ITO["sky_blue"],
-              "unconfirmed": "#ffffff"}
-DISCLAIMER = ("<strong>Teaching tool, not clinical decision support.</strong> It shows how guidelines read a "
-              "screening panel; it does not decide anyone's care.")
+_BAND_LOOK = {
+    "high": OKABE_ITO["vermillion"],
+    "moderate": OKABE_ITO["yellow"],
+    "low": OKABE_ITO["sky_blue"],
+    "unconfirmed": "#ffffff",
+}
+DISCLAIMER = (
+    "<strong>Teaching tool, not clinical decision support.</strong> It shows how guidelines read a "
+    "screening panel; it does not decide anyone's care."
+)
 
 
 def _toggle(label: str, name: str) -> ipw.ToggleButtons:
-    return ipw.ToggleButtons(options=[("Negative", 0), ("Positive", 1)], description=f"{label}:",
-                             tooltips=[f"{name}: negative", f"{name}: positive"],
-                             style={"button_width": "auto", "description_width": "initial"})
+    return ipw.ToggleButtons(
+        options=[("Negative", 0), ("Positive", 1)],
+        description=f"{label}:",
+        tooltips=[f"{name}: negative", f"{name}: positive"],
+        style={"button_width": "auto", "description_width": "initial"},
+    )
 
 
 class HbvSerologyInterpreter(ipw.VBox):
@@ -35,7 +45,10 @@ class HbvSerologyInterpreter(ipw.VBox):
         self.marker_controls = [_toggle(m.label, m.name) for m in model.markers]
         self.class_control = ipw.RadioButtons(
             options=[(f"{d.name} ({d.examples})", i) for i, d in enumerate(model.drug_classes)],
-            description="Drug class:", style={"description_width": "initial"}, layout=ipw.Layout(width="auto"))
+            description="Drug class:",
+            style={"description_width": "initial"},
+            layout=ipw.Layout(width="auto"),
+        )
         self.meanings = {p.markers: self._meaning(p, look) for p in model.patterns}
         self._leaves: dict[tuple, ipw.HTML] = {}
 
@@ -53,10 +66,17 @@ class HbvSerologyInterpreter(ipw.VBox):
         def around(k: int, state: tuple, node: ipw.Widget) -> ipw.Widget:
             return ipw.VBox([self.meanings[state], node]) if k == 2 else node
 
-        self.tree = PanelTree([*self.marker_controls, self.class_control],
-                              [2, 2, 2, len(model.drug_classes)], leaf, step=step, around=around)
-        header = ipw.HTML(f"<h4>Hepatitis B serology interpreter (as of {escape(model.as_of)})</h4>"
-                          f'<p class="course-disclaimer">{DISCLAIMER}</p>')
+        self.tree = PanelTree(
+            [*self.marker_controls, self.class_control],
+            [2, 2, 2, len(model.drug_classes)],
+            leaf,
+            step=step,
+            around=around,
+        )
+        header = ipw.HTML(
+            f"<h4>Hepatitis B serology interpreter (as of {escape(model.as_of)})</h4>"
+            f'<p class="course-disclaimer">{DISCLAIMER}</p>'
+        )
         super().__init__([header, *self.marker_controls, self.class_control, self.tree.root])
         self.add_class(ROOT_CLASS)
         self.add_class("course-hbv-serology")
@@ -67,7 +87,9 @@ class HbvSerologyInterpreter(ipw.VBox):
             f'<h5>1. What this panel means</h5><p class="course-hbv-pattern">'
             f"{escape(marker_words(self.model.markers, p.markers))}</p><p>{markdown_inline(p.meaning)}</p>"
             f'<p><strong>Risk group:</strong> <span class="course-hbv-group">{escape(status.label)}</span></p>'
-            f"{sources_html(p.sources)}", **look)
+            f"{sources_html(p.sources)}",
+            **look,
+        )
 
     def _outcome(self, state: tuple, look) -> ipw.HTML:
         status = self.model.statuses[state[0]]
@@ -75,7 +97,9 @@ class HbvSerologyInterpreter(ipw.VBox):
             return html_panel(
                 f'<h5>2. Reactivation risk</h5><p class="course-hbv-band"><strong>No band:</strong> '
                 f"{escape(status.label)}</p><h5>3. What to do</h5><p>{markdown_inline(status.explain)}</p>"
-                f"{sources_html(status.sources)}", **look)
+                f"{sources_html(status.sources)}",
+                **look,
+            )
         d = self.model.drug_classes[state[1]]
         band = self.model.bands[d.bands[status.id]]
         note = f"<p><strong>This class:</strong> {markdown_inline(d.note)}</p>" if d.note else ""
@@ -85,7 +109,9 @@ class HbvSerologyInterpreter(ipw.VBox):
             f'padding:2px 8px;background:{_BAND_LOOK[band.id]}"><strong>Band: {escape(band.label)}</strong>'
             f"</span> for {escape(status.label)} people</p>"
             f"<h5>3. What to do</h5><p>{markdown_inline(band.action)}</p>{note}"
-            f"{sources_html(tuple(dict.fromkeys(d.sources + band.sources)))}", **look)
+            f"{sources_html(tuple(dict.fromkeys(d.sources + band.sources)))}",
+            **look,
+        )
 
     @property
     def controls(self) -> list[ipw.Widget]:

@@ -4,6 +4,7 @@ The running score under the questions is kept by a Python observer in a live ker
 (no kernel) by a small local script, course_tools/static/course-assessment.js, which reads the visible feedback panels and
 fills the template carried by the score element (widgets.models.quiz.SCORE_TEMPLATE).
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -20,8 +21,9 @@ def feedback_panel(option: Option, *, right: str = "✔ Correct.", wrong: str = 
     colour; the CSS class tells the static page's script (course-assessment.js) which verdict is showing."""
     verdict = right if option.correct else wrong
     css = "course-feedback-correct" if option.correct else "course-feedback-wrong"
-    return html_panel(f'<div class="{css}" role="status"><strong>{verdict}</strong> '
-                      f'{markdown_inline(option.feedback)}</div>')
+    return html_panel(
+        f'<div class="{css}" role="status"><strong>{verdict}</strong> {markdown_inline(option.feedback)}</div>'
+    )
 
 
 def _feedback_panel(question: Question, index: int) -> ipw.HTML:
@@ -41,8 +43,9 @@ class KnowledgeCheck(ipw.VBox):
             item = ChoicePanels(labels, panels, description="Your answer:", initial=None)
             item.add_class("course-question")
             self.items.append(item)
-            prompt = ipw.HTML(f'<div class="course-prompt"><strong>Question {n}.</strong> '
-                              f'{markdown_to_html(q.prompt)}</div>')
+            prompt = ipw.HTML(
+                f'<div class="course-prompt"><strong>Question {n}.</strong> {markdown_to_html(q.prompt)}</div>'
+            )
             blocks += [prompt, item, ipw.HTML(sources_html(q.sources))]
         self.score = ipw.HTML()
         self.score.add_class("course-score-box")
@@ -55,8 +58,10 @@ class KnowledgeCheck(ipw.VBox):
 
     def _show_score(self) -> None:
         text = score_text(self.questions, [item.buttons.value for item in self.items])
-        self.score.value = (f'<p class="course-score" role="status" aria-live="polite" '
-                            f'data-template="{escape(SCORE_TEMPLATE)}">{escape(text)}</p>')
+        self.score.value = (
+            f'<p class="course-score" role="status" aria-live="polite" '
+            f'data-template="{escape(SCORE_TEMPLATE)}">{escape(text)}</p>'
+        )
 
     def answer(self, question_number: int, option: int) -> str:
         """Choose an answer from Python (tests, live kernel); returns the feedback text shown."""

@@ -3,15 +3,17 @@
 No ipywidgets here: the guide is reference text, read before a session. Text from the data files is Markdown;
 `<` is escaped so that a data file cannot inject HTML into the page.
 """
+
 from __future__ import annotations
 
 from IPython.display import Markdown
 
 # The one definition of a deck's path in the built book (course_tools.build_slides writes decks there).
 from course_tools.conventions import deck_path
-
 from widgets.models.lecturer_guide import ChapterGuide, Session, load_guide, load_schedule
-from widgets.text import escape, myst_line as _text, myst_safe as _block
+from widgets.text import escape
+from widgets.text import myst_line as _text
+from widgets.text import myst_safe as _block
 from widgets.views.registry import builder
 
 HANDOUT_KINDS = {"worksheet": "Worksheet", "key": "Answer key"}
@@ -33,9 +35,14 @@ def chapter_markdown(entry: ChapterGuide) -> str:
         facts.append(f"**Chapter page:** {{doc}}`/{entry.chapter}`")
         # A plain link: the deck is written after the Sphinx build, so a MyST link would be a missing reference.
         href = escape(f"../{deck_path(entry.chapter)}")
-        facts.append(f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_path(entry.chapter))}</a>')
-        handouts = [f'<a class="course-handout-link" href="{escape("../" + handout_file(entry.chapter, kind))}">'
-                    f"{label} (PDF)</a>" for kind, label in HANDOUT_KINDS.items()]
+        facts.append(
+            f'**Slide deck:** <a class="course-deck-link" href="{href}">{escape(deck_path(entry.chapter))}</a>'
+        )
+        handouts = [
+            f'<a class="course-handout-link" href="{escape("../" + handout_file(entry.chapter, kind))}">'
+            f"{label} (PDF)</a>"
+            for kind, label in HANDOUT_KINDS.items()
+        ]
         facts.append("**Handouts:** " + ", ".join(handouts))
     if entry.minutes:
         facts.append(f"**Timing:** about {entry.minutes} minutes for a learner working alone")
@@ -66,9 +73,11 @@ def chapter_markdown(entry: ChapterGuide) -> str:
         lines += ["### Answer key: knowledge check", ""]
         for i, q in enumerate(entry.questions, 1):
             right = q.options[q.answer_index]
-            lines += [f"{i}. {_text(q.prompt)}",
-                      f"   **Answer {q.answer_letter}:** {_text(right.text)}.",
-                      f"   *Feedback shown:* {_text(right.feedback)}"]
+            lines += [
+                f"{i}. {_text(q.prompt)}",
+                f"   **Answer {q.answer_letter}:** {_text(right.text)}.",
+                f"   *Feedback shown:* {_text(right.feedback)}",
+            ]
         lines.append("")
     if entry.exercise_key:
         lines += ["### Answer key: exercise", "", _block(entry.exercise_key), ""]

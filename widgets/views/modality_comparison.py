@@ -1,6 +1,7 @@
 """'Which properties matter here?': a scenario and a view decide one pre-rendered panel: the reasons, then either a
 table of the properties that matter or one card per approach with every property. A teaching tool, and the widget
 says so."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -12,8 +13,10 @@ from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
 VIEWS = ("What matters here", "Every property")
-TEACHING_ONLY = ("A teaching tool, not clinical decision support: it shows which properties of each approach bear "
-                 "on an invented scenario, not what anyone should receive.")
+TEACHING_ONLY = (
+    "A teaching tool, not clinical decision support: it shows which properties of each approach bear "
+    "on an invented scenario, not what anyone should receive."
+)
 MATTERS_MARK = "★ matters here"  # text, so the marked properties never rest on colour or weight alone
 
 
@@ -23,12 +26,16 @@ def comparison_table(model: ModalityComparison, scenario: Scenario) -> str:
     head = "".join(f'<th scope="col">{escape(a.label)}</th>' for a in columns)
     rows = "".join(
         f'<tr><th scope="row">{escape(m.name)}</th>'
-        + "".join(f"<td>{markdown_inline(m.values[a.id].text)}</td>" for a in columns) + "</tr>"
-        for m in model.modalities)
-    return (f'<div style="overflow-x:auto"><table class="course-modality-table" style="overflow-wrap:anywhere"><caption>'
-            f'{escape(scenario.label)}: {len(columns)} of {len(model.attributes)} properties compared. US status '
-            f'as of {escape(model.as_of)}.</caption><thead><tr><th scope="col">Approach</th>{head}</tr></thead>'
-            f'<tbody>{rows}</tbody></table></div>')
+        + "".join(f"<td>{markdown_inline(m.values[a.id].text)}</td>" for a in columns)
+        + "</tr>"
+        for m in model.modalities
+    )
+    return (
+        f'<div style="overflow-x:auto"><table class="course-modality-table" style="overflow-wrap:anywhere"><caption>'
+        f"{escape(scenario.label)}: {len(columns)} of {len(model.attributes)} properties compared. US status "
+        f'as of {escape(model.as_of)}.</caption><thead><tr><th scope="col">Approach</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def comparison_cards(model: ModalityComparison, scenario: Scenario) -> str:
@@ -39,10 +46,14 @@ def comparison_cards(model: ModalityComparison, scenario: Scenario) -> str:
     for m in model.modalities:
         items = "".join(
             f"<dt>{escape(a.label)}{f' <small>{MATTERS_MARK}</small>' if a.id in matters else ''}</dt>"
-            f"<dd>{markdown_inline(m.values[a.id].text)}</dd>" for a in model.attributes)
+            f"<dd>{markdown_inline(m.values[a.id].text)}</dd>"
+            for a in model.attributes
+        )
         cards.append(f'<div class="course-modality-card"><h5>{escape(m.name)}</h5><dl>{items}</dl></div>')
-    return (f'<p class="course-modality-caption">{escape(scenario.label)}: all {len(model.attributes)} properties '
-            f'of {len(model.modalities)} approaches. US status as of {escape(model.as_of)}.</p>{"".join(cards)}')
+    return (
+        f'<p class="course-modality-caption">{escape(scenario.label)}: all {len(model.attributes)} properties '
+        f"of {len(model.modalities)} approaches. US status as of {escape(model.as_of)}.</p>{''.join(cards)}"
+    )
 
 
 def scenario_panel(model: ModalityComparison, scenario: Scenario, everything: bool, look: dict) -> ipw.HTML:
@@ -50,29 +61,43 @@ def scenario_panel(model: ModalityComparison, scenario: Scenario, everything: bo
     comparison = comparison_cards(model, scenario) if everything else comparison_table(model, scenario)
     reasons = "".join(
         f"<li><strong>{escape(model.attribute(r.attribute).label)}.</strong> {markdown_inline(r.why)}</li>"
-        for r in scenario.matters)
+        for r in scenario.matters
+    )
     return html_panel(
         f"<h4>{escape(scenario.label)}</h4>"
         f"<div>{markdown_to_html(scenario.vignette)}</div>"
-        f"<p><strong>What matters here, and why:</strong></p><ul class=\"course-matters\">{reasons}</ul>"
+        f'<p><strong>What matters here, and why:</strong></p><ul class="course-matters">{reasons}</ul>'
         f"{comparison}"
-        f"{sources_html(model.sources_for(scenario, columns))}", **look)
+        f"{sources_html(model.sources_for(scenario, columns))}",
+        **look,
+    )
 
 
 class ModalityComparisonExplorer(NestedPanels):
     def __init__(self, model: ModalityComparison):
         self.model = model
         look = shared_panel_look()
-        scenario = ipw.ToggleButtons(options=[(s.label, i) for i, s in enumerate(model.scenarios)],
-                                     description="Scenario:",
-                                     style={"button_width": "auto", "description_width": "initial"})
-        view = ipw.ToggleButtons(options=[(v, i) for i, v in enumerate(VIEWS)], description="Show:",
-                                 style={"button_width": "auto", "description_width": "initial"})
-        header = [ipw.HTML("<strong>Compare the approaches for a scenario</strong>"),
-                  ipw.HTML(f'<p class="course-teaching-only"><em>{escape(TEACHING_ONLY)}</em></p>')]
-        super().__init__([scenario, view], [len(model.scenarios), len(VIEWS)],
-                         lambda ix: scenario_panel(model, model.scenarios[ix[0]], bool(ix[1]), look),
-                         initial=[0, 0], header=header)
+        scenario = ipw.ToggleButtons(
+            options=[(s.label, i) for i, s in enumerate(model.scenarios)],
+            description="Scenario:",
+            style={"button_width": "auto", "description_width": "initial"},
+        )
+        view = ipw.ToggleButtons(
+            options=[(v, i) for i, v in enumerate(VIEWS)],
+            description="Show:",
+            style={"button_width": "auto", "description_width": "initial"},
+        )
+        header = [
+            ipw.HTML("<strong>Compare the approaches for a scenario</strong>"),
+            ipw.HTML(f'<p class="course-teaching-only"><em>{escape(TEACHING_ONLY)}</em></p>'),
+        ]
+        super().__init__(
+            [scenario, view],
+            [len(model.scenarios), len(VIEWS)],
+            lambda ix: scenario_panel(model, model.scenarios[ix[0]], bool(ix[1]), look),
+            initial=[0, 0],
+            header=header,
+        )
         self.add_class("course-modality-comparison")
 
 

@@ -4,6 +4,7 @@ It is MyST Markdown, not a widget: the book renders `text/markdown` outputs as M
 myst`), so the box looks as the chapter's other admonitions do and its `{term}` links resolve; the slide builder
 turns it into a deck box (tools/build_slides.py). Text from data has `<` escaped (widgets.text.myst_safe).
 """
+
 from __future__ import annotations
 
 from IPython.display import Markdown
@@ -17,8 +18,9 @@ TITLE = "Learning objectives"
 
 def objectives_markdown(chapter: ChapterObjectives) -> str:
     items = [f"{o.number}. {myst_line(o.text)}" for o in chapter.objectives]
-    return "\n".join([f"```{{admonition}} {TITLE}", ":class: tip", "By the end of this chapter you can:", *items,
-                      "```"])
+    return "\n".join(
+        [f"```{{admonition}} {TITLE}", ":class: tip", "By the end of this chapter you can:", *items, "```"]
+    )
 
 
 @builder(interactive=False, data_prose=False, records="objectives")

@@ -1,10 +1,12 @@
 """An ordering task: one position control per step, each linked in the browser to that step's feedback, so it
 works with no kernel. The steps are shown in the data's `shown_order`, never in the right order."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.ordering import OrderingTask, ordering_task as load_task
+from widgets.models.ordering import OrderingTask
+from widgets.models.ordering import ordering_task as load_task
 from widgets.text import markdown_inline, markdown_to_html
 from widgets.views.common import ROOT_CLASS, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
@@ -17,11 +19,15 @@ def _feedback(task: OrderingTask, step_id: str, position: int, look: dict) -> ip
     step = next(s for s in task.steps if s.id == step_id)
     verdict = task.verdict(step_id, position)
     if verdict == "right":
-        body = f'<div class="course-feedback-correct" role="status"><strong>✔ Yes, step {position}.</strong> ' \
-               f'{markdown_inline(step.why)}</div>'
+        body = (
+            f'<div class="course-feedback-correct" role="status"><strong>✔ Yes, step {position}.</strong> '
+            f"{markdown_inline(step.why)}</div>"
+        )
     else:
-        body = (f'<div class="course-feedback-wrong" role="status"><strong>✘ Not step {position}.</strong> '
-                f'This step comes {verdict}.</div>')
+        body = (
+            f'<div class="course-feedback-wrong" role="status"><strong>✘ Not step {position}.</strong> '
+            f"This step comes {verdict}.</div>"
+        )
     return html_panel(body, **look)
 
 
@@ -35,12 +41,18 @@ class OrderingTaskView(ipw.VBox):
         self.controls: dict[str, ipw.Dropdown] = {}
         rows = []
         for step in task.shown:
-            control = ipw.Dropdown(options=[(PLACEHOLDER, 0), *[(str(k), k) for k in range(1, n + 1)]],
-                                   description=step.text, style={"description_width": "18em"},
-                                   layout=ipw.Layout(width="auto"))
-            row = NestedPanels([control], [n + 1],
-                               lambda ix, sid=step.id: empty if ix[0] == 0 else _feedback(task, sid, ix[0], look),
-                               initial=[0])
+            control = ipw.Dropdown(
+                options=[(PLACEHOLDER, 0), *[(str(k), k) for k in range(1, n + 1)]],
+                description=step.text,
+                style={"description_width": "18em"},
+                layout=ipw.Layout(width="auto"),
+            )
+            row = NestedPanels(
+                [control],
+                [n + 1],
+                lambda ix, sid=step.id: empty if ix[0] == 0 else _feedback(task, sid, ix[0], look),
+                initial=[0],
+            )
             row.add_class("course-order-step")
             self.rows[step.id], self.controls[step.id] = row, control
             rows.append(row)

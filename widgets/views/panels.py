@@ -12,6 +12,7 @@ longer matters (e.g. "the worst grade so far") shares Stacks and keeps the embed
 two widgets built on it; views with their own layout put a `PanelTree`'s `root` where they want it. This is
 the only module that calls `jslink`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
@@ -38,10 +39,17 @@ def _append(state: tuple, k: int, index: int) -> tuple:
 
 
 class PanelTree:
-    def __init__(self, controls: Sequence[ipw.Widget | Sequence[ipw.Widget]], sizes: Sequence[int],
-                 leaf: Callable[[Hashable], ipw.Widget], *, initial: Sequence[int | None] | None = None,
-                 step: Step = _append, start: Hashable = (),
-                 around: Callable[[int, Hashable, ipw.Widget], ipw.Widget] | None = None):
+    def __init__(
+        self,
+        controls: Sequence[ipw.Widget | Sequence[ipw.Widget]],
+        sizes: Sequence[int],
+        leaf: Callable[[Hashable], ipw.Widget],
+        *,
+        initial: Sequence[int | None] | None = None,
+        step: Step = _append,
+        start: Hashable = (),
+        around: Callable[[int, Hashable, ipw.Widget], ipw.Widget] | None = None,
+    ):
         """`controls[k]` is a control or a group of controls for level k, with `sizes[k]` choices; `initial`
         (default all 0; None for no choice yet, one level only) sets controls and Stacks alike. `around(k,
         state, node)` may wrap the node a level-k Stack shows for `state` (e.g. with text that belongs to it)."""
@@ -49,8 +57,9 @@ class PanelTree:
         self.sizes = tuple(sizes)
         initial = [0] * len(self.sizes) if initial is None else list(initial)
         if not (len(self.groups) == len(self.sizes) == len(initial)) or not self.groups:
-            raise ValueError(f"PanelTree: {len(self.groups)} controls, {len(self.sizes)} sizes, "
-                             f"{len(initial)} initial indices")
+            raise ValueError(
+                f"PanelTree: {len(self.groups)} controls, {len(self.sizes)} sizes, {len(initial)} initial indices"
+            )
         if None in initial and len(self.sizes) > 1:
             raise ValueError("PanelTree: only a single control may start with nothing chosen")
         for level, (n, i) in enumerate(zip(self.sizes, initial, strict=True)):
@@ -117,19 +126,29 @@ class PanelTree:
 class ChoicePanels(ipw.VBox):
     """Buttons that switch between pre-rendered panels (one level of a PanelTree)."""
 
-    def __init__(self, labels: Sequence[str], panels: Sequence[ipw.Widget], *, description: str,
-                 tooltips: Sequence[str] | None = None, initial: int | None = 0, heading: str = ""):
+    def __init__(
+        self,
+        labels: Sequence[str],
+        panels: Sequence[ipw.Widget],
+        *,
+        description: str,
+        tooltips: Sequence[str] | None = None,
+        initial: int | None = 0,
+        heading: str = "",
+    ):
         if len(labels) != len(panels) or not labels:
             raise ValueError(f"ChoicePanels: {len(labels)} labels for {len(panels)} panels")
         if initial is not None and not 0 <= initial < len(labels):
             raise ValueError(f"ChoicePanels: initial panel {initial} out of range 0-{len(labels) - 1}")
         self.buttons = ipw.ToggleButtons(
-            options=[(str(lab), i) for i, lab in enumerate(labels)], description=description,
-            tooltips=list(tooltips or []), style={"button_width": "auto", "description_width": "initial"},
+            options=[(str(lab), i) for i, lab in enumerate(labels)],
+            description=description,
+            tooltips=list(tooltips or []),
+            style={"button_width": "auto", "description_width": "initial"},
         )
         self.tree = PanelTree([self.buttons], [len(panels)], lambda ix: panels[ix[0]], initial=[initial])
         self.stack, self.link = self.tree.root, self.tree.links[0]
-        children = ([ipw.HTML(f"<strong>{markdown_inline(heading)}</strong>")] if heading else [])
+        children = [ipw.HTML(f"<strong>{markdown_inline(heading)}</strong>")] if heading else []
         super().__init__(children=[*children, self.buttons, self.stack])
         self.add_class(ROOT_CLASS)
 
@@ -149,9 +168,15 @@ class NestedPanels(ipw.VBox):
     """Several controls deciding one panel: control k is linked to every Stack at depth k, so the visible leaf
     always matches all the controls."""
 
-    def __init__(self, controls: Sequence[ipw.Widget], sizes: Sequence[int],
-                 leaf: Callable[[tuple[int, ...]], ipw.Widget], initial: Sequence[int], *,
-                 header: Sequence[ipw.Widget] = ()):
+    def __init__(
+        self,
+        controls: Sequence[ipw.Widget],
+        sizes: Sequence[int],
+        leaf: Callable[[tuple[int, ...]], ipw.Widget],
+        initial: Sequence[int],
+        *,
+        header: Sequence[ipw.Widget] = (),
+    ):
         self.tree = PanelTree(controls, sizes, leaf, initial=initial)
         self.controls, self.sizes = self.tree.controls, self.tree.sizes
         self.stacks_by_level, self.links, self.root = self.tree.stacks_by_level, self.tree.links, self.tree.root

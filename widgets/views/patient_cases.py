@@ -1,4 +1,5 @@
 """Patient-case explorer: pick a case, then a biomarker result; see what changes, why, and the source."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -11,13 +12,13 @@ from widgets.views.registry import builder
 
 
 def outcome_panel(case: PatientCase, outcome: Outcome, changes: bool) -> ipw.HTML:
-    same = ("" if changes else
-            "<p><strong>Note:</strong> every result of this test leads to the same decision.</p>")
+    same = "" if changes else "<p><strong>Note:</strong> every result of this test leads to the same decision.</p>"
     return html_panel(
         f'<h4 class="course-verdict">{escape(case.biomarker)}: {escape(outcome.label)} → '
-        f'{markdown_inline(outcome.verdict)}</h4>'
+        f"{markdown_inline(outcome.verdict)}</h4>"
         f"<p><strong>Decision:</strong> {escape(outcome.decision)}</p>"
-        f"<div><strong>Why.</strong> {markdown_to_html(outcome.why)}</div>{same}{sources_html(outcome.sources)}")
+        f"<div><strong>Why.</strong> {markdown_to_html(outcome.why)}</div>{same}{sources_html(outcome.sources)}"
+    )
 
 
 def case_panel(model: PatientCases, case: PatientCase) -> ipw.VBox:
@@ -26,10 +27,15 @@ def case_panel(model: PatientCases, case: PatientCase) -> ipw.VBox:
         f"<h4>{escape(case.title)}</h4>{markdown_to_html(case.vignette)}"
         f"<p><strong>Test:</strong> {escape(case.biomarker)}. "
         f"<strong>Can the result change the decision?</strong> {'Yes' if changes else 'No'}.</p>"
-        f"{sources_html(case.sources)}")
-    results = ChoicePanels([o.label for o in case.outcomes],
-                           [outcome_panel(case, o, changes) for o in case.outcomes],
-                           description="Result:", initial=None, heading="Pick a result")
+        f"{sources_html(case.sources)}"
+    )
+    results = ChoicePanels(
+        [o.label for o in case.outcomes],
+        [outcome_panel(case, o, changes) for o in case.outcomes],
+        description="Result:",
+        initial=None,
+        heading="Pick a result",
+    )
     results.add_class("course-case-results")
     return ipw.VBox(children=[intro, results])
 
@@ -38,8 +44,9 @@ class PatientCaseExplorer(ChoicePanels):
     def __init__(self, model: PatientCases):
         self.model = model
         self.case_panels = [case_panel(model, c) for c in model.cases]
-        super().__init__([c.title for c in model.cases], self.case_panels, description="Case:",
-                         heading="Choose a patient case")
+        super().__init__(
+            [c.title for c in model.cases], self.case_panels, description="Case:", heading="Choose a patient case"
+        )
         self.add_class("course-patient-cases")
 
     def choose(self, case_id: str, result: str) -> str:

@@ -4,11 +4,13 @@ interactive in the notebook) opens. Kernel-free: the buttons are linked in the b
 and on the static page course_tools/static/course-assessment.js opens the explanation once a feedback panel shows.
 The explanation stays in the notebook's Markdown, so its citations stay real `{cite}` roles.
 """
+
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.models.predictions import Prediction, prediction as load_prediction
+from widgets.models.predictions import Prediction
+from widgets.models.predictions import prediction as load_prediction
 from widgets.models.quiz import letter
 from widgets.text import markdown_to_html
 from widgets.views.common import ROOT_CLASS, sources_html
@@ -22,12 +24,23 @@ EXPLANATION_CLASS = "course-explanation"  # the admonition class the static page
 class PredictionChoice(ipw.VBox):
     def __init__(self, record: Prediction):
         self.record = record
-        panels = [feedback_panel(o, right="✔ Your prediction matches what the interactive shows.",
-                                 wrong="✘ Not what the interactive shows.") for o in record.options]
-        self.choice = ChoicePanels([f"{letter(i)}. {o.text}" for i, o in enumerate(record.options)], panels,
-                                   description="Your prediction:", initial=None)
-        prompt = ipw.HTML(f'<div class="course-prompt"><strong>Predict.</strong> {markdown_to_html(record.prompt)}'
-                          f'</div>')
+        panels = [
+            feedback_panel(
+                o,
+                right="✔ Your prediction matches what the interactive shows.",
+                wrong="✘ Not what the interactive shows.",
+            )
+            for o in record.options
+        ]
+        self.choice = ChoicePanels(
+            [f"{letter(i)}. {o.text}" for i, o in enumerate(record.options)],
+            panels,
+            description="Your prediction:",
+            initial=None,
+        )
+        prompt = ipw.HTML(
+            f'<div class="course-prompt"><strong>Predict.</strong> {markdown_to_html(record.prompt)}</div>'
+        )
         super().__init__(children=[prompt, self.choice, ipw.HTML(sources_html(record.sources))])
         self.add_class(ROOT_CLASS)
         self.add_class("course-prediction")
@@ -35,8 +48,9 @@ class PredictionChoice(ipw.VBox):
     def predict(self, option: int) -> str:
         """Choose from Python (tests, a live kernel); returns the feedback shown."""
         if not 0 <= option < len(self.record.options):
-            raise ValueError(f"prediction '{self.record.id}': option {option!r} is not one of "
-                             f"0-{len(self.record.options) - 1}")
+            raise ValueError(
+                f"prediction '{self.record.id}': option {option!r} is not one of 0-{len(self.record.options) - 1}"
+            )
         self.choice.select(option)
         return self.choice.stack.children[option].value
 

@@ -4,6 +4,7 @@ One CSS block, scoped to `.course-widget` (every widget root carries that class)
 the slide decks include it automatically (course_tools/build_slides.py), and a live notebook switches it on with
 `widgets.presentation_mode()`. Chapter code never changes: the size comes from CSS, not from the widgets.
 """
+
 from __future__ import annotations
 
 from IPython.display import HTML, display

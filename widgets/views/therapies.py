@@ -1,4 +1,5 @@
 """The shared therapy table and its explorer (filter by class, disease or see all), working with no kernel."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -40,23 +41,27 @@ def therapy_rows(therapies: list[Therapy], highlight: str | None = None) -> str:
         interval = f"{t.interval_days} days" if t.interval_days else "—"
         notes = f"<br><small>{markdown_inline(t.notes)}</small>" if t.notes else ""
         rows.append(
-            f"<tr><th scope=\"row\">{escape(t.name)}<br><small>{escape(t.brand)}</small></th>"
+            f'<tr><th scope="row">{escape(t.name)}<br><small>{escape(t.brand)}</small></th>'
             f"<td>{escape(t.target)}<br><small>{escape(t.molecule_type)}</small></td>"
             f"<td>{escape(t.drug_class)}</td><td>{_indications(t, highlight)}{notes}</td>"
-            f"<td>{_first(t)}</td><td>{interval}</td><td><small>{_cite_links(t.sources)}</small></td></tr>")
+            f"<td>{_first(t)}</td><td>{interval}</td><td><small>{_cite_links(t.sources)}</small></td></tr>"
+        )
     return "".join(rows)
 
 
-def therapy_table_html(model: Therapies, therapies: list[Therapy] | None = None, *, caption: str = "",
-                       highlight: str | None = None) -> str:
+def therapy_table_html(
+    model: Therapies, therapies: list[Therapy] | None = None, *, caption: str = "", highlight: str | None = None
+) -> str:
     therapies = list(model.records) if therapies is None else therapies
     cap = caption or f"Targeted agents in autoimmune disease ({len(therapies)} agents)"
-    return (f'<table class="course-therapy-table"><caption>{escape(cap)}. US approvals as of '
-            f'{escape(model.as_of)}.</caption><thead><tr><th scope="col">Agent</th><th scope="col">Target and '
-            'molecule</th><th scope="col">Class</th><th scope="col">Approved autoimmune indications (US, year '
-            'where confirmed)</th><th scope="col">First FDA approval (any use)</th><th scope="col">Usual '
-            f'maintenance interval</th><th scope="col">Sources</th></tr></thead><tbody>'
-            f'{therapy_rows(therapies, highlight)}</tbody></table>')
+    return (
+        f'<table class="course-therapy-table"><caption>{escape(cap)}. US approvals as of '
+        f'{escape(model.as_of)}.</caption><thead><tr><th scope="col">Agent</th><th scope="col">Target and '
+        'molecule</th><th scope="col">Class</th><th scope="col">Approved autoimmune indications (US, year '
+        'where confirmed)</th><th scope="col">First FDA approval (any use)</th><th scope="col">Usual '
+        f'maintenance interval</th><th scope="col">Sources</th></tr></thead><tbody>'
+        f"{therapy_rows(therapies, highlight)}</tbody></table>"
+    )
 
 
 class TherapyExplorer(ipw.VBox):
@@ -69,17 +74,33 @@ class TherapyExplorer(ipw.VBox):
         classes = model.classes()
         diseases = model.diseases_in_use()
         self.by_class = ChoicePanels(
-            classes, [html_panel(therapy_table_html(model, model.by_class(c), caption=f"Class: {c}"))
-                      for c in classes], description="Class:")
+            classes,
+            [html_panel(therapy_table_html(model, model.by_class(c), caption=f"Class: {c}")) for c in classes],
+            description="Class:",
+        )
         self.by_disease = ChoicePanels(
             [model.diseases[d] for d in diseases],
-            [html_panel(therapy_table_html(model, model.by_disease(d), caption=f"Approved in {model.diseases[d]}",
-                                           highlight=d)) for d in diseases], description="Disease:")
+            [
+                html_panel(
+                    therapy_table_html(
+                        model, model.by_disease(d), caption=f"Approved in {model.diseases[d]}", highlight=d
+                    )
+                )
+                for d in diseases
+            ],
+            description="Disease:",
+        )
         everything = html_panel(therapy_table_html(model))
-        self.dimension = ChoicePanels(list(self.DIMENSIONS), [self.by_class, self.by_disease, everything],
-                                      description="Filter:", heading="Explore the therapy table")
-        note = ipw.HTML('<p class="course-note"><small>Teaching summary, not prescribing information: check the '
-                        f'current label. US approvals as of {escape(model.as_of)}.</small></p>')
+        self.dimension = ChoicePanels(
+            list(self.DIMENSIONS),
+            [self.by_class, self.by_disease, everything],
+            description="Filter:",
+            heading="Explore the therapy table",
+        )
+        note = ipw.HTML(
+            '<p class="course-note"><small>Teaching summary, not prescribing information: check the '
+            f"current label. US approvals as of {escape(model.as_of)}.</small></p>"
+        )
         super().__init__(children=[self.dimension, note])
         self.add_class(ROOT_CLASS)
         self.add_class("course-therapy-explorer")
@@ -106,8 +127,9 @@ def therapy_explorer() -> TherapyExplorer:
 
 
 @builder(interactive=False, data_prose=True)
-def therapy_table(*, drug_class: str | None = None, disease: str | None = None,
-                  target: str | None = None, caption: str = "") -> ipw.HTML:
+def therapy_table(
+    *, drug_class: str | None = None, disease: str | None = None, target: str | None = None, caption: str = ""
+) -> ipw.HTML:
     """A static table of the shared therapy data, optionally filtered (any chapter can call it)."""
     model = load_therapies()
     rows = model.filter(drug_class=drug_class, disease=disease, target=target)

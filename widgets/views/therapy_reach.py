@@ -1,4 +1,5 @@
 """'How far does a treatment reach?': pick a strategy, see which immune components it acts on."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -18,8 +19,10 @@ def reach_svg(model: TherapyReach, strategy: Strategy) -> str:
     rows = -(-len(model.components) // _COLS)
     width, height = _COLS * (_W + _GAP) + _GAP, rows * (_H + _GAP) + _GAP
     reached = [c.label for c in model.reached(strategy)]
-    alt = (f"Diagram of {len(model.components)} parts of the immune response. {strategy.name} reaches "
-           f"{len(reached)}: {', '.join(reached) or 'none'}. The others are spared.")
+    alt = (
+        f"Diagram of {len(model.components)} parts of the immune response. {strategy.name} reaches "
+        f"{len(reached)}: {', '.join(reached) or 'none'}. The others are spared."
+    )
     shapes = []
     for i, comp in enumerate(model.components):
         x, y = _GAP + (i % _COLS) * (_W + _GAP), _GAP + (i // _COLS) * (_H + _GAP)
@@ -33,10 +36,13 @@ def reach_svg(model: TherapyReach, strategy: Strategy) -> str:
             f'<text x="{x + _W / 2}" y="{y + 26}" text-anchor="middle" font-size="14" fill="{text}" '
             f'font-weight="bold">{escape(comp.label)}</text>'
             f'<text x="{x + _W / 2}" y="{y + 46}" text-anchor="middle" font-size="13" fill="{text}">'
-            f'{"✔ reached" if hit else "spared"}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
-            f'<title>{escape(alt)}</title>{"".join(shapes)}</svg>')
+            f"{'✔ reached' if hit else 'spared'}</text>"
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">'
+        f"<title>{escape(alt)}</title>{''.join(shapes)}</svg>"
+    )
 
 
 def strategy_panel(model: TherapyReach, strategy: Strategy) -> ipw.HTML:
@@ -49,15 +55,19 @@ def strategy_panel(model: TherapyReach, strategy: Strategy) -> ipw.HTML:
         f"<p><strong>Reach:</strong> {share}% of the parts drawn. <strong>Spares:</strong> {escape(spared)}.</p>"
         f"<div><strong>How it works.</strong> {markdown_to_html(strategy.how)}</div>"
         f"<div><strong>Trade-off.</strong> {markdown_to_html(strategy.trade_off)}</div>"
-        f"{sources_html(strategy.sources)}")
+        f"{sources_html(strategy.sources)}"
+    )
 
 
 class TherapyReachExplorer(ChoicePanels):
     def __init__(self, model: TherapyReach):
         self.model = model
-        super().__init__([s.name for s in model.strategies],
-                         [strategy_panel(model, s) for s in model.strategies],
-                         description="Strategy:", heading="Choose a treatment strategy")
+        super().__init__(
+            [s.name for s in model.strategies],
+            [strategy_panel(model, s) for s in model.strategies],
+            description="Strategy:",
+            heading="Choose a treatment strategy",
+        )
         self.add_class("course-therapy-reach")
 
 

@@ -1,4 +1,5 @@
 """'How long is the delay?': TN-10 at each published data cut, one pre-rendered panel per cut."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -18,22 +19,27 @@ def medians_svg(model: TN10, cut: DataCut) -> str:
     arm and its number, so nothing rests on colour."""
     scale = (_W - _LEFT - 90) / model.longest_median()
     height = _TOP + len(ARMS) * (_BAR_H + _GAP)
-    alt = (f"Bar chart of the median time to diagnosis of type 1 diabetes in {model.name}, {cut.label}: "
-           + "; ".join(f"{model.arm_labels[a]} {cut.median_months[a]} months" for a in ARMS)
-           + f". The medians differ by {cut.delay_months} months.")
+    alt = (
+        f"Bar chart of the median time to diagnosis of type 1 diabetes in {model.name}, {cut.label}: "
+        + "; ".join(f"{model.arm_labels[a]} {cut.median_months[a]} months" for a in ARMS)
+        + f". The medians differ by {cut.delay_months} months."
+    )
     parts = [f'<text x="{_LEFT}" y="18" font-size="13" fill="#000000">Median months to diagnosis</text>']
     for i, arm in enumerate(ARMS):
         y = _TOP + i * (_BAR_H + _GAP)
         w = cut.median_months[arm] * scale
         parts.append(
             f'<text x="{_LEFT - 8}" y="{y + _BAR_H / 2 + 5}" text-anchor="end" font-size="14" fill="#000000">'
-            f'{escape(model.arm_labels[arm])}</text>'
+            f"{escape(model.arm_labels[arm])}</text>"
             f'<rect x="{_LEFT}" y="{y}" width="{w:.1f}" height="{_BAR_H}" fill="{_FILL[arm]}" stroke="#000000"/>'
             f'<text x="{_LEFT + w + 6:.1f}" y="{y + _BAR_H / 2 + 5}" font-size="14" font-weight="bold" '
-            f'fill="#000000">{cut.median_months[arm]} months</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
-            f'viewBox="0 0 {_W} {height}" width="100%" style="max-width:{_W}px;background:#ffffff">'
-            f'<title>{escape(alt)}</title>{"".join(parts)}</svg>')
+            f'fill="#000000">{cut.median_months[arm]} months</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(alt)}" '
+        f'viewBox="0 0 {_W} {height}" width="100%" style="max-width:{_W}px;background:#ffffff">'
+        f"<title>{escape(alt)}</title>{''.join(parts)}</svg>"
+    )
 
 
 def _outcome(model: TN10, cut: DataCut) -> str:
@@ -54,7 +60,9 @@ def cut_panel(model: TN10, cut: DataCut, look: dict) -> ipw.HTML:
         f"({cut.median_ratio}× as long). <strong>Statistics:</strong> {escape(cut.statistic)}.</p>"
         f"{_outcome(model, cut)}"
         f"<div>{markdown_to_html(cut.note)}</div>"
-        f"{sources_html(cut.sources)}", **look)
+        f"{sources_html(cut.sources)}",
+        **look,
+    )
 
 
 class TN10FollowUp(ChoicePanels):
@@ -62,9 +70,12 @@ class TN10FollowUp(ChoicePanels):
         self.model = model
         look = shared_panel_look()
         arms = " and ".join(f"{model.arm_labels[a]} ({model.arm_sizes[a]})" for a in ARMS)
-        super().__init__([c.label for c in model.cuts], [cut_panel(model, c, look) for c in model.cuts],
-                         description="Data cut:",
-                         heading=f"{model.name}: {arms}, at each published data cut")
+        super().__init__(
+            [c.label for c in model.cuts],
+            [cut_panel(model, c, look) for c in model.cuts],
+            description="Data cut:",
+            heading=f"{model.name}: {arms}, at each published data cut",
+        )
         self.add_class("course-tn10")
 
 

@@ -1,5 +1,6 @@
 """'When can this vaccine be given?': choose a therapy and a vaccine and read the verdict, when, and why.
 Works with no kernel: two controls over nested Stacks (`NestedPanels`), one pre-rendered panel per pair."""
+
 from __future__ import annotations
 
 import ipywidgets as ipw
@@ -10,14 +11,19 @@ from widgets.views.common import html_panel, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
-DISCLAIMER = ("<strong>Teaching tool, not clinical decision support.</strong> It summarises named guidelines and "
-              "labels, which differ by country and change; it does not decide anyone's care.")
+DISCLAIMER = (
+    "<strong>Teaching tool, not clinical decision support.</strong> It summarises named guidelines and "
+    "labels, which differ by country and change; it does not decide anyone's care."
+)
 
 
 def _toggles(description: str, choices) -> ipw.ToggleButtons:
-    return ipw.ToggleButtons(options=[(c.label, i) for i, c in enumerate(choices)], description=description,
-                             tooltips=[c.detail for c in choices],
-                             style={"button_width": "auto", "description_width": "initial"})
+    return ipw.ToggleButtons(
+        options=[(c.label, i) for i, c in enumerate(choices)],
+        description=description,
+        tooltips=[c.detail for c in choices],
+        style={"button_width": "auto", "description_width": "initial"},
+    )
 
 
 class VaccineTimingPlanner(NestedPanels):
@@ -36,12 +42,21 @@ class VaccineTimingPlanner(NestedPanels):
                 f"<p><strong>When:</strong> {markdown_inline(a.when)}</p>"
                 f"<p><strong>Why:</strong> {markdown_inline(a.why)}</p>"
                 f"<p><small>{escape(drug.label)}: {escape(drug.detail)}. {escape(vaccine.label)}: {kind} "
-                f"({escape(vaccine.detail)}).</small></p>{sources_html(a.sources)}", **look)
+                f"({escape(vaccine.detail)}).</small></p>{sources_html(a.sources)}",
+                **look,
+            )
 
-        header = ipw.HTML(f"<h4>Vaccine timing planner (as of {escape(model.as_of)})</h4>"
-                          f'<p class="course-disclaimer">{DISCLAIMER}</p>')
-        super().__init__([_toggles("Therapy:", model.drugs), _toggles("Vaccine:", model.vaccines)],
-                         [len(model.drugs), len(model.vaccines)], leaf, [0, 0], header=[header])
+        header = ipw.HTML(
+            f"<h4>Vaccine timing planner (as of {escape(model.as_of)})</h4>"
+            f'<p class="course-disclaimer">{DISCLAIMER}</p>'
+        )
+        super().__init__(
+            [_toggles("Therapy:", model.drugs), _toggles("Vaccine:", model.vaccines)],
+            [len(model.drugs), len(model.vaccines)],
+            leaf,
+            [0, 0],
+            header=[header],
+        )
         self.add_class("course-vaccine-timing")
 
 
