@@ -94,7 +94,8 @@ h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 
 ol.options { list-style: none; padding-left: 1.2em; margin: 4pt 0; } ol.options li { margin: 2pt 0; }
 .answer-line { margin-top: 4pt; }
 .space { border: 1px solid #555; min-height: 42mm; margin-top: 4pt; }
-table { border-collapse: collapse; margin: 4pt 0; } th, td { border: 1px solid #555; padding: 2pt 6pt; text-align: left; }
+table { border-collapse: collapse; margin: 4pt 0; }
+th, td { border: 1px solid #555; padding: 2pt 6pt; text-align: left; }
 td.blank { width: 22mm; }
 blockquote { border-left: 3px solid #555; margin: 6pt 0; padding: 2pt 8pt; }
 .key { margin: 3pt 0; }

@@ -156,7 +156,7 @@ def set_launch_buttons(app: Sphinx, config: Config) -> None:
 
 
 def link_to_deck(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Put links to the chapter's slide deck and its printable handouts (course_course_tools/build_handouts.py) at the top of
+    """Put links to the chapter's slide deck and its printable handouts (course_tools/build_handouts.py) at the top of
     every chapter notebook page, present and future."""
     if doctree is None or not is_chapter(pagename) or "body" not in context:
         return

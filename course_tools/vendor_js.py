@@ -102,7 +102,7 @@ def patch(name: str, dest: Path) -> None:
         if hits == 0:
             sys.exit(
                 f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
-                "check the new version for CDN addresses and update PATCHES in course_course_tools/vendor_js.py"
+                "check the new version for CDN addresses and update PATCHES in course_tools/vendor_js.py"
             )
         print(f"vendor_js: {name}: patched {hits} x {old[:40]!r}")
 
@@ -121,7 +121,7 @@ def locked_versions() -> dict[str, tuple[str, str]]:
         out[name] = (entry["version"], entry["integrity"])
     missing = set(deps) - set(WANTED)
     if missing:
-        sys.exit(f"vendor_js: no file list for {sorted(missing)} in course_course_tools/vendor_js.py WANTED")
+        sys.exit(f"vendor_js: no file list for {sorted(missing)} in course_tools/vendor_js.py WANTED")
     return out
 
 

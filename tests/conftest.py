@@ -128,7 +128,8 @@ def _record(done: subprocess.CompletedProcess | None, seeded=None) -> dict | Non
 def _build_book(
     config,
 ) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess | None, subprocess.CompletedProcess | None]:
-    """The book, its decks and its handouts as `make book` makes them, from a clean cache seeded with the first run of every
+    """The book, its decks and its handouts as `make book` makes them, from a clean cache seeded with the first run of
+    every
     chapter that nbval ran without error in this session; course_tools/build_book.py executes the rest."""
     from nbval_twice import find_run, scheduled_runs
 

@@ -181,7 +181,7 @@ def test_every_chapter_has_a_package_figure_with_alt_text_caption_and_reference(
         page = built_book / f"{doc}.html"
         html = page.read_text(encoding="utf-8")
 
-        def read_image(src: str) -> str:
+        def read_image(src: str, page=page) -> str:
             path = (page.parent / src.split("?")[0]).resolve()
             return path.read_text(encoding="utf-8", errors="replace") if path.suffix == ".svg" else ""
 

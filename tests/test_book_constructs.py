@@ -1,6 +1,7 @@
 """The book side of tests/test_live_lab.py: every chapter page, in Chromium, shows no raw MyST, no sentence of a
 solution, lecturer note or other dropdown before it is opened, and each cross-reference's text; opening a solution
-shows it. The same reading of the notebook source (course_tools/testing/live_lab.py) drives both, so a construct that renders in
+shows it. The same reading of the notebook source (course_tools/testing/live_lab.py) drives both, so a construct that
+renders in
 only one of the two places fails one of them."""
 
 from __future__ import annotations

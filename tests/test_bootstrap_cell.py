@@ -1,4 +1,5 @@
-"""The chapters' first code cell ("course setup", course_tools/bootstrap_cell.py): the same in every chapter, hidden in the
+"""The chapters' first code cell ("course setup", course_tools/bootstrap_cell.py): the same in every chapter, hidden in
+the
 book and the decks, and its logic run here offline with pip, the package lookup and Colab replaced by recorders."""
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def test_every_chapter_figure_is_decoded_by_the_browser(offline_page, book_serve
     assert_clean(page)
 
 
-def test_the_deck_shows_a_figure_at_presentation_size_with_its_caption(offline_page, deck_server):
+def test_the_deck_shows_a_figure_at_presentation_size_with_its_caption(offline_page, deck_server):  # noqa: F811
     """Chapter 6's deck: the CAR figure's slide shows the decoded SVG at least half the slide wide, and the
     caption on the same slide."""
     page = offline_page

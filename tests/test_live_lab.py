@@ -4,7 +4,8 @@ One JupyterLab server (127.0.0.1, a token, autosave and windowing off) is shared
 in Chromium, before anything runs: no Markdown cell shows raw MyST, and no sentence of a solution, lecturer note or
 other dropdown is visible until its toggle is opened; then one solution is opened and its text is seen. Then
 Run > Run All Cells: every widget the chapter's code builds (read from the notebook and the package's builder
-registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file is byte-for-byte unchanged afterwards, and no
+registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file
+is byte-for-byte unchanged afterwards, and no
 request leaves 127.0.0.1. Each chapter is executed once here (the other tiers execute each notebook twice)."""
 
 from __future__ import annotations

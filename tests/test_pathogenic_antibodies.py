@@ -149,7 +149,7 @@ def test_the_view_pre_draws_every_combination_and_says_what_it_shows(model):
     leaf = w.visible_leaf().value
     level = model.scenario(regimen(model, "one-cycle"), other(model, "during-cycle")).other_level_ratio()
     assert f"its level is <strong>{level:.0%}</strong>" in leaf and "given on day 7" in leaf
-    alt = re.search(r'aria-label="([^"]+)"', leaf).group(1)
+    alt = re.search(r'<svg[^>]*aria-label="([^"]+)"', leaf).group(1)
     assert len(alt.split()) >= 20 and "Hatched bands" in alt
     header = w.children[0].value
     assert "not clinical decision support" in header and "not dosing advice" in header

@@ -1,6 +1,7 @@
 """Widgets as people see them (issue 16), on every built page that has one (derived from the build, so new
 chapters are covered): at a phone's 390 px and a laptop's 1300 px, no visible widget button, label, option or
-readout is narrower than its text. The probes live in course_tools/testing/widget_layout.py; `make screenshots` shows the
+readout is narrower than its text. The probes live in course_tools/testing/widget_layout.py; `make screenshots` shows
+the
 same pages to a maintainer."""
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """JupyterLab as a learner meets it (Binder's interface): a server on 127.0.0.1 with a token, and what a chapter's
 source says the learner must see, and must not see yet, once JupyterLab (with jupyterlab-myst) has rendered it.
 
-Used by tests/test_live_lab.py and course_tools/bench_live.py. The server gets its own settings: autosave off, so running
+Used by tests/test_live_lab.py and course_tools/bench_live.py. The server gets its own settings: autosave off, so
+running
 cells never writes outputs into the repository, and windowing off, so every cell is in the page."""
 
 from __future__ import annotations

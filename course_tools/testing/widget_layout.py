@@ -32,7 +32,8 @@ TOO_WIDE_JS = (
     + """
   const page = document.documentElement.clientWidth;
   const scrolls = (e, root) => { for (let a = e.parentElement; a && a !== root.parentElement; a = a.parentElement)
-      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return a.getBoundingClientRect().right <= page + 0.5;
+      if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX))
+        return a.getBoundingClientRect().right <= page + 0.5;
     return false; };
   const name = r => r.className.split(' ').filter(c => c.startsWith('course-') && c !== 'course-widget').join(' ');
   return [...document.querySelectorAll('.course-widget')]

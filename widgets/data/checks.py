@@ -529,10 +529,10 @@ def _jak_stat(doc: dict) -> Iterator[Fault]:
         for kinase in record["kinases"]:
             if kinase not in known:
                 yield i, "kinases", _unknown(kinase, known, "kinase")
-    therapies = [inh["therapy"] for inh in doc["inhibitors"]]
-    for j, inh in enumerate(doc["inhibitors"]):
-        for kinase in inh["kinases"]:
+    therapies = [drug["therapy"] for drug in doc["inhibitors"]]
+    for j, drug in enumerate(doc["inhibitors"]):
+        for kinase in drug["kinases"]:
             if kinase not in known:
                 yield None, f"inhibitors.{j}.kinases", _unknown(kinase, known, "kinase")
-        if therapies.count(inh["therapy"]) > 1:
-            yield None, f"inhibitors.{j}.therapy", f"duplicate inhibitor '{inh['therapy']}'"
+        if therapies.count(drug["therapy"]) > 1:
+            yield None, f"inhibitors.{j}.therapy", f"duplicate inhibitor '{drug['therapy']}'"

@@ -42,7 +42,7 @@ def two_signals() -> Figure:
     d.label(ax, t_x + t_w / 2, top + 0.2, facts.part("tcell").label, size=d.FONT_PT, bold=True)
     d.label(ax, tag_x + tag_w / 2, top + 0.2, "Drugs acting here", size=d.FONT_PT, bold=True)
     y_top = top
-    for signal, row_h in zip(rows, row_hs):
+    for signal, row_h in zip(rows, row_hs, strict=True):
         box_h = 0.72
         y = y_top - row_h / 2 - box_h / 2
         ligand = ligand_of[signal.id]

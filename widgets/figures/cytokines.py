@@ -59,7 +59,7 @@ def cytokine_axes() -> Figure:
     top = lowest - 0.45
     d.label(ax, left, top, "Other cytokine targets", ha="left", size=d.FONT_PT, bold=True)
     others = d.row(ax, top - 0.2, [p("tnf"), p("il6r"), p("ifnar")], left=left, gap=gap, fill=OKABE_ITO["sky_blue"])
-    lowest = min(with_tag(b, part) for b, part in zip(others, [p("tnf"), p("il6r"), p("ifnar")]))
+    lowest = min(with_tag(b, part) for b, part in zip(others, [p("tnf"), p("il6r"), p("ifnar")], strict=True))
 
     jak = p("jak")
     jh = d.needed_height(d.WIDTH_IN - 2 * left, jak.label, jak.note)

@@ -38,7 +38,7 @@ def safety_timeline() -> Figure:
     for k, (_, phase_label) in enumerate(data.phases):
         d.label(ax, x0 + k * (col_w + gap) + col_w / 2, axis_y - 0.2, phase_label, size=d.FONT_PT, bold=True)
     top = axis_y - 0.4
-    for therapy, row_h in zip(therapies, row_hs):
+    for therapy, row_h in zip(therapies, row_hs, strict=True):
         ax.plot([left, d.WIDTH_IN - 0.25], [top, top], color=INK, linewidth=0.6)
         d.block(ax, left, top - 0.1, therapy.name, label_w, bold=True)
         for k, (phase_id, _) in enumerate(data.phases):

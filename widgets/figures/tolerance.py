@@ -54,7 +54,7 @@ def tolerance_routes() -> Figure:
     d.label(ax, (0.25 + col_w + right_x) / 2, top - sh / 2, "or", size=d.FONT_PT, bold=True, colour=MUTED)
 
     y = restore_box.y - 0.35
-    for route, h in zip(routes, hs):
+    for route, h in zip(routes, hs, strict=True):
         b = d.box(ax, right_x, y - h, box_w, h, route.label, route.note)
         d.arrow(ax, (right_x - 0.15, restore_box.y), (right_x - 0.15, y - h / 2), colour=MUTED, width=0.9)
         words = facts.status_labels[route.status]

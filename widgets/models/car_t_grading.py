@@ -93,7 +93,7 @@ class Scale:
     def line(self, k: int, chosen: Sequence[int]) -> str:
         """The line under domain k for the levels `chosen` of `line_inputs(k)`, in that order."""
         inputs = self.line_inputs(k)
-        present = all(self.domains[j].grade(i) > 0 for j, i in zip(inputs[:-1], chosen[:-1]))
+        present = all(self.domains[j].grade(i) > 0 for j, i in zip(inputs[:-1], chosen[:-1], strict=True))
         return self.contribution_of(k, chosen[-1], present)
 
 

@@ -54,7 +54,7 @@ class JakStatMap:
 
     def reach(self, family: ReceptorFamily) -> list[Reach]:
         """Every inhibitor, in table order, with the receptor's kinases it names (in the receptor's order)."""
-        return [Reach(inh, tuple(k for k in family.kinases if k in inh.kinases)) for inh in self.inhibitors]
+        return [Reach(drug, tuple(k for k in family.kinases if k in drug.kinases)) for drug in self.inhibitors]
 
     def families_reached(self, inhibitor: Inhibitor) -> list[ReceptorFamily]:
         """Why one pill blocks many cytokines: every family sharing a kinase with the inhibitor."""
@@ -68,10 +68,10 @@ def load_jak_stat() -> JakStatMap:
         Problem(
             None,
             f"inhibitors.{j}.therapy",
-            f"unknown therapy '{inh['therapy']}'; it must be a record id in data/therapies.yaml",
+            f"unknown therapy '{drug['therapy']}'; it must be a record id in data/therapies.yaml",
         )
-        for j, inh in enumerate(ds.meta["inhibitors"])
-        if inh["therapy"] not in therapies
+        for j, drug in enumerate(ds.meta["inhibitors"])
+        if drug["therapy"] not in therapies
     ]
     if unknown:
         raise DataError(ds.path, unknown)

@@ -61,7 +61,7 @@ def score_text(questions: list[Question], choices: list[int | None]) -> str:
     static page's script (course_tools/static/course-assessment.js) fills the same template, read from the page."""
     if len(choices) != len(questions):
         raise ValueError(f"{len(choices)} choices for {len(questions)} questions")
-    answered = [(q, c) for q, c in zip(questions, choices) if c is not None]
+    answered = [(q, c) for q, c in zip(questions, choices, strict=True) if c is not None]
     correct = sum(q.feedback_for(c).correct for q, c in answered)
     return SCORE_TEMPLATE.format(correct=correct, total=len(questions), answered=len(answered))
 

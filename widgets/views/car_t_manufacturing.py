@@ -116,7 +116,8 @@ def step_panel(model: Manufacturing, step: Step, look: dict | None = None) -> ip
     return html_panel(
         f"<h4>Step {step.number} of {len(model.steps)}: {escape(step.title)}</h4>"
         f"{readable_diagram(step_svg(model, step))}"
-        f"<p><strong>Where:</strong> {escape(step.location_label)}. <strong>Who:</strong> {markdown_inline(step.who)}</p>"
+        f"<p><strong>Where:</strong> {escape(step.location_label)}. "
+        f"<strong>Who:</strong> {markdown_inline(step.who)}</p>"
         f"<div><strong>What happens.</strong> {markdown_to_html(step.what)}</div>"
         f"<div><strong>What is checked.</strong> {markdown_to_html(step.checks)}</div>"
         f"<p><strong>Typical duration:</strong> {escape(dur)}.</p>"

@@ -1,8 +1,8 @@
 """Knowledge check: each answer button reveals feedback for that answer; no kernel needed.
 
 The running score under the questions is kept by a Python observer in a live kernel, and on the static page
-(no kernel) by a small local script, course_tools/static/course-assessment.js, which reads the visible feedback panels and
-fills the template carried by the score element (widgets.models.quiz.SCORE_TEMPLATE).
+(no kernel) by a small local script, course_tools/static/course-assessment.js, which reads the visible feedback panels
+and fills the template carried by the score element (widgets.models.quiz.SCORE_TEMPLATE).
 """
 
 from __future__ import annotations

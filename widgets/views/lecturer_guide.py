@@ -20,7 +20,7 @@ HANDOUT_KINDS = {"worksheet": "Worksheet", "key": "Answer key"}
 
 
 def handout_file(chapter: str, kind: str) -> str:
-    """A chapter's printable handout in the built book (course_course_tools/build_handouts.py writes it; chapter pages,
+    """A chapter's printable handout in the built book (course_tools/build_handouts.py writes it; chapter pages,
     the guide and the decks link to it): kind is "worksheet" or "key"."""
     if kind not in HANDOUT_KINDS:
         raise ValueError(f"unknown handout kind {kind!r}; known: {sorted(HANDOUT_KINDS)}")
