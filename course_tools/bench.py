@@ -42,7 +42,7 @@ from pathlib import Path
 
 import course_tools as package
 from course_tools import build_book
-from course_tools.conventions import BUDGET, BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, toc_notebooks
+from course_tools.conventions import BUDGET, BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, html_budget, toc_notebooks
 
 BIN = Path(sys.executable).parent
 OUT = BUILD / "bench"
@@ -195,7 +195,7 @@ def bench_pages(ctx: Context) -> list[Row]:
     rows = []
     for rel in built_pages(ctx.html):
         html = (ctx.html / rel).read_text(encoding="utf-8")
-        rows.append(Row(f"{rel}: HTML", (ctx.html / rel).stat().st_size, "B", BUDGET["page_html_bytes"]))
+        rows.append(Row(f"{rel}: HTML", (ctx.html / rel).stat().st_size, "B", html_budget(rel)))
         if has_widgets(html):
             rows.append(Row(f"{rel}: widget state", widget_state_bytes(html), "B", None, "inside the HTML"))
     return rows

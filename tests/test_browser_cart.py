@@ -148,7 +148,7 @@ def test_grading_lines_read_correctly_with_no_fever(offline_page, book_server):
 def test_grading_radio_buttons_come_first_aligned(browser, book_server, width):
     """Every finding's name sits above its options; every radio circle of a scale starts at the same x, and
     each option's words start after its circle."""
-    from browser_support import OfflineGuard, assert_clean
+    from course_tools.testing.browser_support import OfflineGuard, assert_clean
 
     context = browser.new_context(viewport={"width": width, "height": 900})
     guard = OfflineGuard(context)

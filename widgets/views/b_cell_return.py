@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from widgets.models.b_cell_return import BCellReturn, Course, load_b_cell_return
 from widgets.text import escape, markdown_inline
-from widgets.views.common import ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import ChoicePanels
 from widgets.views.registry import builder
 
@@ -23,6 +23,11 @@ def _course_text(model: BCellReturn, course: Course, week: int) -> str:
     )
 
 
+def _sentence_case(text: str) -> str:
+    """Mid-sentence form of a state's label: only its first letter lowered ("Blood B cells" -> "blood B cells")."""
+    return text[:1].lower() + text[1:]
+
+
 def time_course_html(model: BCellReturn) -> str:
     """The whole time course, drawn once above the buttons (one SVG per week made the page too heavy: each
     panel's SVG compressed poorly among the page's other widget state)."""
@@ -30,12 +35,15 @@ def time_course_html(model: BCellReturn) -> str:
     from widgets.figures.registry import inline_svg, render_svg
 
     phases = "; ".join(
-        f"{c.label}: " + ", ".join(f"{model.states[p.state].lower()} from week {p.start}" for p in c.phases)
+        f"{c.label}: " + ", ".join(f"{_sentence_case(model.states[p.state])} from week {p.start}" for p in c.phases)
         for c in model.courses
     )
-    return inline_svg(
-        render_svg(lambda: draw_time_courses(model), "b-cell-return-steps"),
-        f"Time course of blood B cells by week. {phases}.",
+    # On a phone the diagram keeps a readable width and scrolls sideways (readable_diagram), as every diagram does.
+    return readable_diagram(
+        inline_svg(
+            render_svg(lambda: draw_time_courses(model), "b-cell-return-steps"),
+            f"Time course of blood B cells by week. {phases}.",
+        )
     )
 
 
