@@ -42,7 +42,16 @@ from pathlib import Path
 
 import course_tools as package
 from course_tools import build_book
-from course_tools.conventions import BUDGET, BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, html_budget, toc_notebooks
+from course_tools.conventions import (
+    BUDGET,
+    BUILD,
+    FAST_TIME_FILE,
+    ROOT,
+    SUITE_TIME_FILE,
+    book_build_cmd,
+    html_budget,
+    toc_notebooks,
+)
 
 BIN = Path(sys.executable).parent
 OUT = BUILD / "bench"
@@ -101,18 +110,7 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def build_cmd() -> list[str]:
-    """The clean build as `make book` runs it (course_tools.build_book: notebooks in parallel, then Sphinx reads)."""
-    return [
-        sys.executable,
-        "-m",
-        "course_tools.build_book",
-        "-W",
-        "-n",
-        "--keep-going",
-        "--path-output",
-        str(OUT),
-        str(ROOT),
-    ]
+    return book_build_cmd(OUT)
 
 
 def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:

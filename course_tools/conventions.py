@@ -14,6 +14,7 @@ Standard library only, so that `make vendor` can run it with the system Python b
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 # The checkout this package is installed from (editable, `-e .` in requirements.txt).
@@ -77,6 +78,24 @@ def is_chapter(docname: str) -> bool:
 def chapter_notebooks(root: Path = ROOT) -> list[str]:
     """Every chapter notebook in _toc.yml (`chapters/NN_name.ipynb`), in book order, as docnames."""
     return [d for d in toc_docs(root) if is_chapter(d) and (root / f"{d}.ipynb").exists()]
+
+
+# The book's build flags (the Makefile's BUILD_FLAGS say the same for `make book`): warnings are errors, nitpicky
+# references, and every warning reported before failing.
+BOOK_BUILD_FLAGS = ("-W", "-n", "--keep-going")
+
+
+def book_build_cmd(path_output: Path) -> list[str]:
+    """The clean build as `make book` runs it (course_tools.build_book), written to `path_output`."""
+    return [
+        sys.executable,
+        "-m",
+        "course_tools.build_book",
+        *BOOK_BUILD_FLAGS,
+        "--path-output",
+        str(path_output),
+        str(ROOT),
+    ]
 
 
 def html_budget(rel: str) -> float:

@@ -15,22 +15,11 @@ import session_share  # tests/ is on the import path: pyproject.toml, [tool.pyte
 import tiers
 from data_patch import course_content  # noqa: F401 (a fixture: imported here, every test module may use it)
 
-from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE
+from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, book_build_cmd
 from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve
 
 BOOK_OUT = BUILD / "test-book"  # outside tests/ so nbval never collects built notebooks
-# As `make book` builds it: course_tools/build_book.py runs `jupyter-book build` with these flags.
-BUILD_CMD = [
-    sys.executable,
-    "-m",
-    "course_tools.build_book",
-    "-W",
-    "-n",
-    "--keep-going",
-    "--path-output",
-    str(BOOK_OUT),
-    str(ROOT),
-]
+BUILD_CMD = book_build_cmd(BOOK_OUT)  # as `make book` builds it
 
 
 # ---- tiers ----------------------------------------------------------------------------------------------------
