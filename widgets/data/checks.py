@@ -8,7 +8,6 @@ a file is reported together. `load_dataset(name)` runs the check registered unde
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
