@@ -30,8 +30,6 @@ _PENDING_BY_CHAPTER: dict[str, set[str]] = {
     "monoclonal-antibodies": set(CHECKS),
     "checkpoints": set(CHECKS),
     "cytokines": set(CHECKS),
-    "personalisation": set(CHECKS),
-    "safety": set(CHECKS),
 }
 
 PENDING: dict[str, set[str]] = {
