@@ -28,7 +28,6 @@ CHECKS = ("blueprint", "coverage", "exercises", "predictions", "worksheet", "gui
 _PENDING_BY_CHAPTER: dict[str, set[str]] = {
     "autoimmunity": set(CHECKS),
     "monoclonal-antibodies": set(CHECKS),
-    "cytokines": set(CHECKS),
     "personalisation": set(CHECKS),
     "safety": set(CHECKS),
     "pathogenic-antibodies": {"coverage", "exercises", "predictions", "guide"},
