@@ -28,8 +28,6 @@ CHECKS = ("blueprint", "coverage", "exercises", "predictions", "worksheet", "gui
 _PENDING_BY_CHAPTER: dict[str, set[str]] = {
     "checkpoints": set(CHECKS),
     "cytokines": set(CHECKS),
-    "personalisation": set(CHECKS),
-    "safety": set(CHECKS),
 }
 
 PENDING: dict[str, set[str]] = {
