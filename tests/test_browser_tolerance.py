@@ -1,5 +1,6 @@
 """Restoring-tolerance chapter in the built book, in Chromium with no kernel and no network: what a reader sees
-after each click in the two interactives and the knowledge check."""
+after each click in the two interactives (its knowledge check is tested from the data with every chapter's, in
+tests/test_browser.py)."""
 
 from __future__ import annotations
 
@@ -89,19 +90,4 @@ def test_modality_comparison_fits_a_phone_in_both_views(offline_page, book_serve
     widget.get_by_role("button", name="Every property", exact=True).click()
     wait_visible_text(page, f"{COMPARE} .course-modality-caption", "all 7 properties")
     assert page.evaluate(FITS_JS, COMPARE), "the cards spill out of the widget on a phone"
-    assert_clean(page)
-
-
-def test_knowledge_check_gives_feedback_with_no_kernel(offline_page, book_server):
-    page = offline_page
-    open_page(page, f"{book_server}{PAGE}")
-    first = page.locator(".course-knowledge-check .course-question").first
-    first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
-    assert not first.locator(".course-feedback-correct:visible, .course-feedback-wrong:visible").count()
-    first.locator(".widget-toggle-button").nth(0).click()
-    first.locator(".course-feedback-wrong:visible").wait_for(timeout=5_000)
-    assert "43% of treated relatives" in first.locator(".course-feedback-wrong:visible").inner_text()
-    first.locator(".widget-toggle-button").nth(1).click()
-    first.locator(".course-feedback-correct:visible").wait_for(timeout=5_000)
-    assert "a delay, not prevention" in first.locator(".course-feedback-correct:visible").inner_text()
     assert_clean(page)

@@ -19,7 +19,7 @@ def test_every_question_has_exactly_one_answer_and_feedback_for_every_option():
 
 def test_feedback_for_out_of_range_choice_is_a_clear_error():
     q = load_questions("autoimmunity")[0]
-    with pytest.raises(ValueError, match=r"choice 7 is not one of the 3 options \(0-2\)"):
+    with pytest.raises(ValueError, match=r"choice 7 is not one of the 4 options \(0-3\)"):
         q.feedback_for(7)
     with pytest.raises(ValueError):
         q.feedback_for(-1)

@@ -230,7 +230,11 @@ def test_a_new_chapter_appears_in_the_guide_without_code_changes(course_content)
     tmp_path = course_content.root / "data"  # a copy of the real data, in use by the loader for this test
     kc = yaml.safe_load((tmp_path / "knowledge_checks.yaml").read_text())
     kc["records"] = [r for r in kc["records"] if r["chapter"] == "autoimmunity"]  # start from one chapter
-    new_q = dict(kc["records"][0], id="safety-q1", chapter="safety", prompt="A new question?")
+    objectives = yaml.safe_load((tmp_path / "objectives.yaml").read_text())["records"]
+    safety_objective = next(r for r in objectives if r["id"] == "safety")["objectives"][0]["id"]
+    new_q = dict(
+        kc["records"][0], id="safety-q1", chapter="safety", prompt="A new question?", objectives=[safety_objective]
+    )
     kc["records"].append(new_q)
     (tmp_path / "knowledge_checks.yaml").write_text(yaml.safe_dump(kc, sort_keys=False))
     lg = yaml.safe_load((tmp_path / "lecturer_guide.yaml").read_text())
