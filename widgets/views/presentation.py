@@ -16,6 +16,9 @@ from widgets.views.registry import builder
 # should look the same. 44 px is the WCAG 2.2 enhanced target size for controls.
 PRESENTATION_FONT_PX = 22
 PRESENTATION_CONTROL_PX = 44
+# Text inside a widget's diagram on a 1280 x 720 projector (issue 16): smaller than this (screen px), the back of
+# the room cannot read it.
+PRESENTATION_DIAGRAM_TEXT_PX = 14
 
 _W = f".{ROOT_CLASS}"
 PRESENTATION_CSS = f"""

@@ -1,0 +1,54 @@
+"""The decks on a projector (issue 16, item 7): every slide of every deck, at 1280 x 720 with transitions off and
+every fragment shown, keeps its content inside the slide, and the text in its widget diagrams renders at least
+PRESENTATION_DIAGRAM_TEXT_PX tall. Generic over chapters: every chapter in _toc.yml has a deck, and every slide
+of it is walked. The probe lives in course_tools/testing/deck_layout.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from course_tools.conventions import chapter_notebooks, deck_path
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.testing.deck_layout import PROJECTOR, SLIDE_FINDINGS_JS, describe, walk_deck
+from widgets.views.presentation import PRESENTATION_DIAGRAM_TEXT_PX
+
+CHAPTERS = chapter_notebooks()
+
+
+@pytest.mark.browser
+def test_slide_probe_catches_content_below_the_slide_a_scroll_box_and_small_diagram_text(browser):
+    """The probe must be able to fail: a paragraph below a 720 px slide, a row hidden in a scroll box, and 12 px
+    text in a 400-unit SVG drawn 200 px wide (6 px on screen) are reported; a slide that fits is not."""
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    svg = '<svg viewBox="0 0 {v} 40" width="{w}"><text x="0" y="20" font-size="{f}">Label</text></svg>'
+    deck = """<div class="reveal"><div class="slides" style="position:absolute;top:0;left:0;width:1280px;
+        height:720px"><section style="display:block">{}</section></div></div>"""
+    page.set_content(
+        deck.format(
+            '<p style="margin-top:700px">Below the slide</p>'
+            '<div style="height:50px;overflow:auto"><div style="height:40px"></div><b>Hidden row</b></div>'
+            f'<div class="course-widget">{svg.format(v=400, w=200, f=12)}</div>'
+        )
+    )
+    bad = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
+    page.set_content(deck.format(f'<p>Fits</p><div class="course-widget">{svg.format(v=300, w=300, f=16)}</div>'))
+    fine = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
+    context.close()
+    assert any('"Below the slide" outside the slide' in c for c in bad["cut"]), bad
+    assert any('"Hidden row" cut off by div' in c for c in bad["cut"]), bad
+    assert bad["small"] == ['"Label" at 6.0px']
+    assert fine == {"cut": [], "small": []}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc", CHAPTERS)
+def test_every_slide_fits_a_projector_with_readable_diagrams(browser, book_server, doc):
+    context = browser.new_context(viewport=PROJECTOR)
+    guard = OfflineGuard(context)
+    slides = walk_deck(guard.watch(context.new_page()), book_server + deck_path(doc))
+    context.close()
+    assert_clean(guard)
+    assert len(slides) >= 10, f"{deck_path(doc)}: only {len(slides)} slides walked"
+    findings = describe(doc, slides)
+    assert not findings, "\n".join(findings)
