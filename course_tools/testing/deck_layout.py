@@ -13,6 +13,8 @@ from course_tools.testing.page_audit import WIDGETS_RENDERED_JS
 from widgets.views.presentation import PRESENTATION_DIAGRAM_TEXT_PX
 
 PROJECTOR = {"width": 1280, "height": 720}
+# The deck sets this once deck_fit.js has split and fitted its slides (course_tools/slides_templates/course_reveal/).
+FITTED = "document.documentElement.dataset.deckFitted === 'true'"
 
 # Findings on one slide: `slide` is the <section> shown, `box` the slide's box on screen (reveal.js scales the
 # deck's logical size into the window). An element counts when it has a layout box and is not hidden; it is
@@ -79,6 +81,7 @@ def walk_deck(page, url: str, min_px: float = PRESENTATION_DIAGRAM_TEXT_PX) -> l
     page.goto(url, wait_until="commit")
     page.wait_for_function(READY, timeout=30_000)
     page.wait_for_function(WIDGETS_RENDERED_JS, timeout=30_000)
+    page.wait_for_function(FITTED, timeout=30_000)
     page.wait_for_load_state("load")
     return page.evaluate(WALK_JS, min_px)
 
