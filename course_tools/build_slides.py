@@ -43,6 +43,7 @@ ASSETS = {  # what every deck loads
 MATHJAX_URL = f"../_static/{MATHJAX}"  # only decks with maths (`has_maths`) load it, as the book's pages do
 REQUIRED_FILES = [
     "_static/widgets-offline-config.js",
+    "_static/course-widget-layout.css",
     "_static/vendor/reveal.js/dist/reveal.js",
     "_static/vendor/reveal.js/plugin/notes/notes.js",
     f"_static/{WIDGET_BUNDLE}",
@@ -319,6 +320,7 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
             "chapter_url": f"../{doc}.html",
             "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
             "widgets_config_url": "../_static/widgets-offline-config.js",
+            "widget_layout_css_url": "../_static/course-widget-layout.css",
             "presentation_css": PRESENTATION_CSS,
             "deck_fit_js": DECK_FIT_JS.read_text(encoding="utf-8"),
             "has_maths": has_maths(nb),

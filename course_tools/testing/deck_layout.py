@@ -23,7 +23,8 @@ FITTED = "document.documentElement.dataset.deckFitted === 'true'"
 SLIDE_FINDINGS_JS = """([slide, minPx]) => {
   const box = document.querySelector('.reveal .slides').getBoundingClientRect();
   const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
-  const outside = (r, b) => r.left < b.left - 1 || r.top < b.top - 1 || r.right > b.right + 1 || r.bottom > b.bottom + 1;
+  const outside = (r, b) => r.left < b.left - 1 || r.top < b.top - 1
+    || r.right > b.right + 1 || r.bottom > b.bottom + 1;
   const clips = e => { const s = getComputedStyle(e); return s.overflowX !== 'visible' || s.overflowY !== 'visible'; };
   const label = e => {
     const cls = String(e.className.baseVal ?? e.className).split(' ').filter(Boolean)[0];
@@ -35,7 +36,8 @@ SLIDE_FINDINGS_JS = """([slide, minPx]) => {
     if (!shown(e) || e.closest('aside.notes')) continue;
     const r = e.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) continue;
-    let why = outside(r, box) ? `outside the slide, ${Math.round(Math.max(r.bottom - box.bottom, r.right - box.right))}px past it` : null;
+    const past = Math.round(Math.max(r.bottom - box.bottom, r.right - box.right));
+    let why = outside(r, box) ? `outside the slide, ${past}px past it` : null;
     for (let a = e.parentElement; !why && a && a !== slide.parentElement; a = a.parentElement)
       if (clips(a) && outside(r, a.getBoundingClientRect())) why = `cut off by ${label(a).split(' ')[0]}`;
     if (why) cut.set(e, why);
@@ -67,7 +69,8 @@ WALK_JS = (
     if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
     await frame();
     const heading = slide.querySelector('h1, h2, h3, h4');
-    out.push({h, v, title: heading ? heading.textContent.replace('\u00b6', '').trim().slice(0, 60) : '', ...probe([slide, minPx])});
+    const title = heading ? heading.textContent.replace('\u00b6', '').trim().slice(0, 60) : '';
+    out.push({h, v, title, ...probe([slide, minPx])});
   }
   return out;
 }"""

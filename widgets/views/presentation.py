@@ -50,6 +50,7 @@ PRESENTATION_CSS = f"""
   min-height: {PRESENTATION_CONTROL_PX}px;
   padding: 6px 18px;
 }}
+{_W} .widget-toggle-buttons, {_W} .widget-toggle-buttons > div {{ min-width: 0; max-width: 100%; }}
 {_W} h4 {{ font-size: {round(PRESENTATION_FONT_PX * 1.25)}px; }}
 {_W} svg {{ max-width: 100%; height: auto; }}
 """.strip()

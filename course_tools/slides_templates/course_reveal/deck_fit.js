@@ -15,9 +15,11 @@
   var BREAK = "course-deck-break";
   var SPLITTABLE = [".fragment", ".jp-Cell", ".jp-Cell-inputWrapper", ".jp-Cell-outputWrapper", ".jp-InputArea",
     ".jp-OutputArea", ".jp-OutputArea-child", ".jp-OutputArea-output", ".jp-RenderedHTMLCommon",
-    "blockquote.course-box", "ul", "ol", "table", "tbody"].join(",");
-  var MIN_ZOOM = 0.75;  // 22 px widget text stays above 16 px on the projector
+    "blockquote.course-box", "ul", "ol", "table", "tbody", ".widget-html", ".widget-html-content",
+    ".jp-RenderedHTML", ".widget-subarea"].join(",");
+  var MIN_ZOOM = 0.65;  // 22 px widget text stays near 14 px on the projector (22 x 0.65 x 0.96)
   var DIAGRAM_TEXT_VAR = "--course-diagram-text-px";  // widgets/views/common.py, DIAGRAM_TEXT_VAR
+  var CONTROLS = "button, input, select, textarea";  // a widget with none is static: its rows may split
   var SKIP = "aside.notes, script, style, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt";
 
   function content(el) {
@@ -75,7 +77,8 @@
     var i = kids.findIndex(function (k) { return (k.getBoundingClientRect().bottom - top) / scale > limit + 1; });
     if (i < 0) return null;
     if (i > 0) return kids[i];
-    var inside = kids[0].matches(SPLITTABLE) && !kids[0].matches(".course-widget")
+    var inside = (kids[0].matches(SPLITTABLE) && !kids[0].matches(".course-widget")) ||
+      (kids[0].matches(".course-widget") && !kids[0].querySelector(CONTROLS))
       ? overflowPoint(kids[0], top, scale, limit) : null;
     return inside || kids[1] || null;
   }
