@@ -127,10 +127,12 @@ def test_every_chapter_page_links_to_its_deck(built_decks, doc):
 
 
 def open_deck(page, url):
-    """Open a deck and wait until reveal.js shows its first slide (how fast: course_tools/bench_slides.py)."""
+    """Open a deck and wait until reveal.js shows its first slide (how fast: course_tools/bench_slides.py) and
+    deck_fit.js has fitted every slide (it moves content between slides, and returns to the slide it started on)."""
     page.goto(url, wait_until="commit")
     page.wait_for_function(bench_slides.READY, timeout=30_000)
     page.wait_for_load_state("networkidle")
+    page.wait_for_function(FITTED, timeout=30_000)
 
 
 @pytest.mark.browser
@@ -140,7 +142,6 @@ def test_deck_starts_offline_and_navigates_by_keyboard(offline_page, deck_server
     open_deck(page, deck_server + deck_path(doc))
     # deck_fit.js splits a slide that does not fit into vertical slides: the chapter's horizontal slides stay as
     # the notebook has them, and every slide and subslide of the notebook is still there
-    page.wait_for_function(FITTED, timeout=30_000)
     nb = source_nb(doc)
     horizontal = sum(build_slides.slide_type(c) == "slide" for c in nb.cells)
     assert page.evaluate("Reveal.getHorizontalSlides().length") == horizontal

@@ -17,7 +17,7 @@
     ".jp-OutputArea", ".jp-OutputArea-child", ".jp-OutputArea-output", ".jp-RenderedHTMLCommon",
     "blockquote.course-box", "ul", "ol", "table", "tbody", ".widget-html", ".widget-html-content",
     ".jp-RenderedHTML", ".widget-subarea"].join(",");
-  var MIN_ZOOM = 0.65;  // 22 px widget text stays near 14 px on the projector (22 x 0.65 x 0.96)
+  var MIN_ZOOM = 0.75;  // 22 px widget text stays near 16 px on the projector (22 x 0.75 x 0.96)
   var DIAGRAM_TEXT_VAR = "--course-diagram-text-px";  // widgets/views/common.py, DIAGRAM_TEXT_VAR
   var CONTROLS = "button, input, select, textarea";  // a widget with none is static: its rows may split
   var SKIP = "aside.notes, script, style, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt";
