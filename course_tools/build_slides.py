@@ -34,6 +34,7 @@ from course_tools.conventions import (
 )
 
 TEMPLATES = PACKAGE / "slides_templates"
+DECK_FIT_JS = TEMPLATES / "course_reveal" / "deck_fit.js"  # splits what does not fit into vertical slides
 VENDOR = "../_static/vendor"  # decks live in <html>/slides/, next to <html>/_static/
 ASSETS = {  # what every deck loads
     "reveal_url_prefix": f"{VENDOR}/reveal.js",
@@ -42,6 +43,7 @@ ASSETS = {  # what every deck loads
 MATHJAX_URL = f"../_static/{MATHJAX}"  # only decks with maths (`has_maths`) load it, as the book's pages do
 REQUIRED_FILES = [
     "_static/widgets-offline-config.js",
+    "_static/course-widget-layout.css",
     "_static/vendor/reveal.js/dist/reveal.js",
     "_static/vendor/reveal.js/plugin/notes/notes.js",
     f"_static/{WIDGET_BUNDLE}",
@@ -234,9 +236,8 @@ def exporter():
     c.SlidesExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.SlidesExporter.reveal_url_prefix = ASSETS["reveal_url_prefix"]
     c.SlidesExporter.reveal_theme = "white"
-    c.SlidesExporter.reveal_scroll = True
     c.SlidesExporter.reveal_width = "1280"
-    c.SlidesExporter.reveal_height = "800"
+    c.SlidesExporter.reveal_height = "720"  # a 16:9 projector; deck_fit.js makes every slide fit it
     c.SlidesExporter.exclude_input_prompt = True
     c.SlidesExporter.exclude_output_prompt = True
     c.SlidesExporter.widget_renderer_url = ASSETS["widget_renderer_url"]
@@ -319,7 +320,9 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
             "chapter_url": f"../{doc}.html",
             "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
             "widgets_config_url": "../_static/widgets-offline-config.js",
+            "widget_layout_css_url": "../_static/course-widget-layout.css",
             "presentation_css": PRESENTATION_CSS,
+            "deck_fit_js": DECK_FIT_JS.read_text(encoding="utf-8"),
             "has_maths": has_maths(nb),
             "mathjax_components": MATHJAX_COMPONENTS,
         },

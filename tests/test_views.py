@@ -115,7 +115,7 @@ def test_jslink_is_called_only_in_the_panel_module():
 
 
 def test_readable_diagram_keeps_the_width_at_which_the_smallest_text_is_readable():
-    from widgets.views.common import MIN_DIAGRAM_TEXT_PX, readable_diagram
+    from widgets.views.common import DIAGRAM_TEXT_VAR, MIN_DIAGRAM_TEXT_PX, readable_diagram
 
     svg = (
         '<svg role="img" viewBox="0 0 720 200" width="100%" style="max-width:720px">'
@@ -124,8 +124,12 @@ def test_readable_diagram_keeps_the_width_at_which_the_smallest_text_is_readable
     out = readable_diagram(svg)
     assert out.startswith('<div class="course-diagram" tabindex="0" role="group" aria-label=') and "><svg " in out
     assert out.endswith("</svg></div>")
-    # 8 units must render at 10 px: the diagram never gets narrower than 720 * 10 / 8 = 900 px
-    assert f'style="min-width:{720 * MIN_DIAGRAM_TEXT_PX / 8:.0f}px;max-width:720px"' in out
-    assert 'style="min-width:600px"' in readable_diagram('<svg viewBox="0 0 600 10"><text font-size="10"/></svg>')
+    # 8 units must render at 10 px: the diagram never gets narrower than 720 / 8 = 90 times that size (900 px),
+    # or than 90 times the size a deck asks for in DIAGRAM_TEXT_VAR
+    var = f"var({DIAGRAM_TEXT_VAR}, {MIN_DIAGRAM_TEXT_PX}px)"
+    assert f'style="min-width:calc(90 * {var});max-width:720px"' in out
+    assert f'style="min-width:calc(60 * {var})"' in readable_diagram(
+        '<svg viewBox="0 0 600 10"><text font-size="10"/></svg>'
+    )
     with pytest.raises(ValueError, match="viewBox"):
         readable_diagram("<svg><text>no sizes</text></svg>")

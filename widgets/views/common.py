@@ -47,6 +47,7 @@ def shared_panel_look() -> dict:
 
 # Diagram text stays readable on a phone: smaller than this (CSS px), a diagram scrolls sideways instead.
 MIN_DIAGRAM_TEXT_PX = 10
+DIAGRAM_TEXT_VAR = "--course-diagram-text-px"  # the smallest diagram text wanted, when larger than that
 _SVG_TAG = re.compile(r"<svg\b[^>]*>")
 _VIEWBOX_WIDTH = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 _FONT_SIZE = re.compile(r'font-size(?:="|:\s*)([\d.]+)')
@@ -61,12 +62,15 @@ def readable_diagram(svg: str) -> str:
     sizes = [float(s) for s in _FONT_SIZE.findall(svg)]
     if not (width and sizes):
         raise ValueError("readable_diagram: needs an <svg> with a viewBox and font sizes on its text")
-    min_width = float(width.group(1)) * MIN_DIAGRAM_TEXT_PX / min(sizes)
+    # The width per px of smallest text; the text size is a CSS variable, so a deck or presentation mode can ask
+    # for larger diagram text (widgets/views/presentation.py) with the same markup.
+    per_px = float(width.group(1)) / min(sizes)
+    min_width = f"min-width:calc({per_px:.4g} * var({DIAGRAM_TEXT_VAR}, {MIN_DIAGRAM_TEXT_PX}px))"
     opened = tag.group(0)
     sized = (
-        opened.replace('style="', f'style="min-width:{min_width:.0f}px;', 1)
+        opened.replace('style="', f'style="{min_width};', 1)
         if 'style="' in opened
-        else opened[:-1] + f' style="min-width:{min_width:.0f}px">'
+        else opened[:-1] + f' style="{min_width}">'
     )
     # A box that scrolls must be reachable with the keyboard (WCAG 2.1.1), and a focusable box needs a name.
     # role=group, not region: several diagrams on a page must not become landmarks of the same name.

@@ -13,6 +13,7 @@ from widgets.models.quiz import SCORE_TEMPLATE, Option, Question, letter, load_q
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import ROOT_CLASS, html_panel, sources_html
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import DECK_BREAK_CLASS
 from widgets.views.registry import builder
 
 
@@ -46,6 +47,8 @@ class KnowledgeCheck(ipw.VBox):
             prompt = ipw.HTML(
                 f'<div class="course-prompt"><strong>Question {n}.</strong> {markdown_to_html(q.prompt)}</div>'
             )
+            if n > 1:
+                prompt.add_class(DECK_BREAK_CLASS)  # one question per slide in a deck
             blocks += [prompt, item, ipw.HTML(sources_html(q.sources))]
         self.score = ipw.HTML()
         self.score.add_class("course-score-box")

@@ -1,0 +1,107 @@
+"""The decks on a projector (issue 16, item 7): every slide of every deck, at 1280 x 720 with transitions off and
+every fragment shown, keeps its content inside the slide, and the text in its widget diagrams renders at least
+PRESENTATION_DIAGRAM_TEXT_PX tall. Generic over chapters: every chapter in _toc.yml has a deck, and every slide
+of it is walked. The probe lives in course_tools/testing/deck_layout.py."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from course_tools.build_slides import DECK_FIT_JS, slide_type
+from course_tools.conventions import ROOT, chapter_notebooks, deck_path
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.testing.deck_layout import PROJECTOR, SLIDE_FINDINGS_JS, describe, walk_deck
+from widgets.views.common import DIAGRAM_TEXT_VAR
+from widgets.views.presentation import DECK_BREAK_CLASS, PRESENTATION_DIAGRAM_TEXT_PX
+
+# Decks with a slide that still does not fit at 1280 x 720 (2026-12-02): each has one interactive widget taller
+# than the slide even at deck_fit.js's smallest zoom, which needs a presentation layout of its own (issue 16,
+# item 7, left open). Not strict: another strand's content change may make one fit.
+STILL_TOO_TALL = {
+    "chapters/02_monoclonal_antibodies": "the therapy table widget",
+    "chapters/03_pathogenic_antibodies": "the FcRn and complement demos",
+    "chapters/05_cytokines": "the JAK-STAT map and the cytokine matrix (its table is cut by the widget's box)",
+    "chapters/06_car_t": "B-cell return, walkthrough, timeline and grading explorer",
+    "chapters/07_restoring_tolerance": "the property-comparison table",
+    "chapters/08_personalisation": "the patient cases (cut by the widget's box)",
+    "chapters/09_safety": "the safety checklist",
+    "chapters/10_before_and_around_treatment": "the hepatitis B serology interpreter",
+}
+CHAPTERS = [
+    pytest.param(doc, marks=pytest.mark.xfail(reason=f"still too tall: {STILL_TOO_TALL[doc]}", strict=False))
+    if doc in STILL_TOO_TALL
+    else doc
+    for doc in chapter_notebooks()
+]
+
+
+@pytest.mark.browser
+def test_slide_probe_catches_content_below_the_slide_a_scroll_box_and_small_diagram_text(browser):
+    """The probe must be able to fail: a paragraph below a 720 px slide, a row hidden in a scroll box, and 12 px
+    text in a 400-unit SVG drawn 200 px wide (6 px on screen) are reported; a slide that fits is not."""
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    svg = '<svg viewBox="0 0 {v} 40" width="{w}"><text x="0" y="20" font-size="{f}">Label</text></svg>'
+    deck = """<div class="reveal"><div class="slides" style="position:absolute;top:0;left:0;width:1280px;
+        height:720px"><section style="display:block">{}</section></div></div>"""
+    page.set_content(
+        deck.format(
+            '<div style="height:50px;overflow:auto"><div style="height:40px"></div><b>Hidden row</b></div>'
+            f'<div class="course-widget">{svg.format(v=400, w=200, f=12)}</div>'
+            '<p style="margin-top:700px">Below the slide</p>'
+        )
+    )
+    bad = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
+    page.set_content(deck.format(f'<p>Fits</p><div class="course-widget">{svg.format(v=300, w=300, f=16)}</div>'))
+    fine = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
+    context.close()
+    assert any('"Below the slide" outside the slide' in c for c in bad["cut"]), bad
+    assert any('"Hidden row" cut off by div' in c for c in bad["cut"]), bad
+    assert bad["small"] == ['"Label" at 6.0px']
+    assert fine == {"cut": [], "small": []}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc", CHAPTERS)
+def test_every_slide_fits_a_projector_with_readable_diagrams(browser, book_server, doc):
+    context = browser.new_context(viewport=PROJECTOR)
+    guard = OfflineGuard(context)
+    slides = walk_deck(guard.watch(context.new_page()), book_server + deck_path(doc))
+    context.close()
+    assert_clean(guard)
+    assert len(slides) >= 10, f"{deck_path(doc)}: only {len(slides)} slides walked"
+    findings = describe(doc, slides)
+    assert not findings, "\n".join(findings)
+
+
+def test_deck_fit_script_uses_the_course_names_for_breaks_and_diagram_text():
+    """deck_fit.js spells two names the Python views define; they must agree."""
+    script = DECK_FIT_JS.read_text(encoding="utf-8")
+    assert f'"{DECK_BREAK_CLASS}"' in script and f'"{DIAGRAM_TEXT_VAR}"' in script
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("doc", chapter_notebooks())
+def test_one_question_per_slide_and_what_you_should_have_seen_stays_a_fragment(browser, book_server, doc):
+    nb = nbformat.read(ROOT / f"{doc}.ipynb", as_version=4)
+    revealed_later = sum(
+        slide_type(c) == "fragment" and "What you should have seen" in c.source
+        for c in nb.cells
+        if c.cell_type == "markdown"
+    )
+    context = browser.new_context(viewport=PROJECTOR)
+    guard = OfflineGuard(context)
+    page = guard.watch(context.new_page())
+    walk_deck(page, book_server + deck_path(doc))  # opens the deck, waits for deck_fit.js
+    per_slide, fragments = page.evaluate(
+        """() => [Reveal.getSlides().map(s => s.querySelectorAll('.course-knowledge-check .course-prompt').length)
+                   .filter(n => n > 0),
+                 [...document.querySelectorAll('.reveal .slides .fragment')]
+                   .filter(f => f.textContent.includes('What you should have seen')).length]"""
+    )
+    context.close()
+    assert_clean(guard)
+    assert per_slide, f"{doc}: no knowledge-check question in the deck"
+    assert set(per_slide) == {1}, f"{doc}: questions per slide {per_slide}"
+    assert fragments == revealed_later, f"{doc}: {fragments} of {revealed_later} explanations are fragments"
