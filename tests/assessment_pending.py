@@ -30,12 +30,6 @@ _PENDING_BY_CHAPTER: dict[str, set[str]] = {
     "monoclonal-antibodies": set(CHECKS),
     "checkpoints": set(CHECKS),
     "cytokines": set(CHECKS),
-    "personalisation": set(CHECKS),
-    "safety": set(CHECKS),
-    "pathogenic-antibodies": {"coverage", "exercises", "predictions", "guide"},
-    "restoring-tolerance": {"coverage", "exercises", "predictions", "guide"},
-    # blueprint: its keyed option is the longest in 6 of 7
-    "before-and-around-treatment": {"blueprint", "exercises", "predictions", "guide"},
 }
 
 PENDING: dict[str, set[str]] = {

@@ -68,6 +68,20 @@ def test_no_page_loads_the_themes_second_copy_of_its_icons(built_book):
     assert not (built_book / course_icons.UNUSED_SCRIPT).exists()
 
 
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+
+
+def test_only_the_search_page_loads_the_search_index(built_book):
+    """The theme loads the whole search index on every page for "search as you type", which the book leaves off;
+    course_tools/templates/layout.html keeps it to search.html."""
+    for rel in book_pages(built_book):
+        loaded = [s for s in scripts((built_book / rel).read_text(encoding="utf-8")) if s.endswith(SEARCH_SCRIPTS)]
+        if rel == "search.html":
+            assert sorted(s.rsplit("/", 1)[-1] for s in loaded) == sorted(SEARCH_SCRIPTS), loaded
+        else:
+            assert not loaded, f"{rel} loads {loaded}"
+
+
 def test_icon_catalogue_reads_the_theme_rules():
     css = '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-1:before{content:"1"}.x{content:"\\f05a"}'
     assert course_icons.icon_catalogue(css) == {"bars": [0xF0C9], "navicon": [0xF0C9], "1": [0x31]}
@@ -137,3 +151,19 @@ def test_maths_is_typeset_in_a_deck_with_maths(offline_page, book_server, built_
         offline_page.goto(book_server + deck_path(doc), wait_until="load")
         offline_page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
         assert offline_page.locator("mjx-assistive-mml").count() > 0
+
+
+@pytest.mark.browser
+def test_the_search_dialog_still_finds_a_drug(offline_page, book_server):
+    """Without the index on the chapter page, the search dialog submits to search.html, which finds the drug."""
+    page = offline_page
+    open_and_wait(page, book_server + "chapters/02_monoclonal_antibodies.html")
+    page.keyboard.press("Control+k")
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.wait_for(state="visible")
+    box.fill("teplizumab")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=teplizumab*")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=15_000)
+    assert any("restoring_tolerance" in (a.get_attribute("href") or "") for a in results.all())

@@ -152,6 +152,44 @@ def test_date_year_mismatch_and_unknown_source_are_named(course_content):
     assert f"{where}, field 'first_fda_approval': date 2002-12-31 and year 2003 disagree" in msg
 
 
+def test_a_route_that_the_dosing_text_does_not_name_is_refused(course_content):
+    def edit(doc):
+        record(doc, "adalimumab")["route"] = ["IV"]  # its regimen is "40 mg SC every other week"
+
+    course_content.patch("therapies", edit)
+    with pytest.raises(DataError) as exc:
+        load_therapies()
+    where = course_content.label("therapies", "adalimumab")
+    assert f"{where}, field 'route': ['IV'] does not match the routes dosing.text names (['SC'])" in str(exc.value)
+
+
+def test_investigational_agents_have_evidence_and_no_indications(course_content):
+    """An agent approved only outside autoimmune disease lists no autoimmune indication and says what the
+    evidence is; an approved one must list an indication and carries no evidence field."""
+
+    def edit(doc):
+        record(doc, "teclistamab").pop("evidence")
+        record(doc, "blinatumomab")["indications"] = [{"disease": "ra"}]
+        record(doc, "rituximab")["indications"] = []
+
+    course_content.patch("therapies", edit)
+    with pytest.raises(DataError) as exc:
+        load_therapies()
+    msg = str(exc.value)
+    assert f"{course_content.label('therapies', 'teclistamab')}, field 'evidence': missing required field" in msg
+    assert f"{course_content.label('therapies', 'blinatumomab')}, field 'indications'" in msg
+    assert f"{course_content.label('therapies', 'rituximab')}, field 'indications'" in msg
+
+
+def test_engagers_are_investigational_and_never_listed_under_a_disease(table):
+    engagers = table.by_class("T-cell engager")
+    assert {t.id for t in engagers} == {"blinatumomab", "teclistamab"}
+    assert all(t.investigational and t.evidence and not t.indications for t in engagers)
+    assert {t.id for t in table.investigational()} == {"blinatumomab", "teclistamab"}
+    assert not {t.id for d in table.diseases_in_use() for t in table.by_disease(d)} & {"blinatumomab", "teclistamab"}
+    assert table.get("teclistamab").routes == ("SC",) and table.get("blinatumomab").routes == ("IV",)
+
+
 # ---- concentration model ------------------------------------------------------------------------------------
 def test_elimination_rate_and_single_dose_halves_each_half_life():
     assert elimination_rate(21) == pytest.approx(math.log(2) / 21)

@@ -50,6 +50,19 @@ def test_therapy_explorer_filters_and_shows_sources():
         w.show("By disease", "flu")
 
 
+def test_the_table_shows_each_route_and_marks_the_engagers_investigational():
+    w = widgets.therapy_explorer()
+    engagers = w.show("By class", "T-cell engager")
+    assert "Teclistamab" in engagers and "Blinatumomab" in engagers
+    assert engagers.count("None: investigational in autoimmune disease.") == 2
+    assert "compassionate" in engagers.lower()
+    everything = w.show("All agents")
+    assert '<th scope="col">Route</th>' in everything
+    assert "2 of them approved only outside autoimmune disease" in everything
+    tofacitinib = everything[everything.index("Tofacitinib") :].split("</tr>")[0]
+    assert "By mouth" in tofacitinib and "IV infusion" not in tofacitinib
+
+
 def test_therapy_table_escapes_data_text(course_content):
     def edit(doc):
         adalimumab = record(doc, "adalimumab")

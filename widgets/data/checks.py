@@ -7,6 +7,7 @@ a file is reported together. `load_dataset(name)` runs the check registered unde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -62,8 +63,8 @@ def _therapy_reach(doc: dict) -> Iterator[Fault]:
 
 @checks("therapies")
 def _therapies(doc: dict) -> Iterator[Fault]:
-    """Known diseases, no indication twice, no year before the first approval, positive dosing intervals, and
-    an approval date and year that agree."""
+    """Known diseases, no indication twice, no year before the first approval, positive dosing intervals, an
+    approval date and year that agree, and routes that match the dosing text."""
     diseases = doc["diseases"]
 
     def check(rec: dict) -> Iterator[tuple[str, str]]:
@@ -89,8 +90,23 @@ def _therapies(doc: dict) -> Iterator[Fault]:
         interval = rec["dosing"]["interval_days"]
         if interval is not None and interval <= 0:
             yield "dosing.interval_days", f"must be a positive number of days, got {interval}"
+        named = {route for route, words in _ROUTE_WORDS.items() if words.search(rec["dosing"]["text"])}
+        if named != set(rec["route"]):
+            yield (
+                "route",
+                f"{sorted(rec['route'])} does not match the routes dosing.text names ({sorted(named) or 'none'}); "
+                "name each route of the regimen in the text, and list exactly those",
+            )
 
     yield from _per_record(doc, check)
+
+
+# How dosing.text names each route, so that the `route` field cannot drift from the regimen it summarises.
+_ROUTE_WORDS = {
+    "IV": re.compile(r"\bIV\b|intravenous", re.I),
+    "SC": re.compile(r"\bSC\b|subcutaneous|under the skin", re.I),
+    "oral": re.compile(r"by mouth|tablet|oral", re.I),
+}
 
 
 @checks("cytokine_matrix")

@@ -1,6 +1,8 @@
 """The shared therapy table (data/therapies.yaml): agents, their targets, classes, US approvals and dosing.
 
-Chapters 2-7 reuse it; filters here are plain Python so every chapter's view can call them.
+Chapters 2-10 reuse it; filters here are plain Python so every chapter's view can call them. Most agents are
+approved for an autoimmune disease; a few (the T-cell engagers) are approved only outside it and are listed as
+investigational there, with no indications, so they never appear under a disease.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ class Therapy:
     first_approval_for: str
     dosing_text: str
     interval_days: int | None
+    routes: tuple[str, ...]  # "IV", "SC", "oral": the route(s) of the regimen in dosing_text
     notes: str
     as_of: str
     sources: tuple[str, ...]
+    investigational: bool = False  # approved only outside autoimmune disease; taught as investigational in it
+    evidence: str = ""  # for an investigational agent: what the evidence in autoimmune disease is
 
     def treats(self, disease: str) -> bool:
         return any(i.disease == disease for i in self.indications)
@@ -54,6 +59,12 @@ class Therapies:
             if t.id == therapy_id:
                 return t
         raise KeyError(f"unknown therapy {therapy_id!r}; known: {[t.id for t in self.records]}")
+
+    def approved(self) -> list[Therapy]:
+        return [t for t in self.records if not t.investigational]
+
+    def investigational(self) -> list[Therapy]:
+        return [t for t in self.records if t.investigational]
 
     def classes(self) -> list[str]:
         return list(dict.fromkeys(t.drug_class for t in self.records))
@@ -118,9 +129,12 @@ def load_therapies() -> Therapies:
                 first_approval_for=first["indication"],
                 dosing_text=r["dosing"]["text"],
                 interval_days=r["dosing"]["interval_days"],
+                routes=tuple(r["route"]),
                 notes=r.get("notes", ""),
                 as_of=r.get("as_of", ds.meta["as_of"]),
                 sources=tuple(r["sources"]),
+                investigational=r.get("autoimmune_status", "approved") == "investigational",
+                evidence=r.get("evidence", ""),
             )
         )
     return Therapies(diseases=dict(diseases), records=tuple(records), as_of=ds.meta["as_of"])

@@ -21,7 +21,12 @@ def _cite_links(keys) -> str:
     return "; ".join(out)
 
 
+ROUTE_NAMES = {"IV": "IV infusion", "SC": "Under the skin (SC)", "oral": "By mouth"}
+
+
 def _indications(t: Therapy, highlight: str | None) -> str:
+    if t.investigational:
+        return f"<em>None: investigational in autoimmune disease.</em> {markdown_inline(t.evidence)}"
     items = []
     for i in t.indications:
         text = escape(i.label) + (f" ({i.year})" if i.year else "")
@@ -44,7 +49,8 @@ def therapy_rows(therapies: list[Therapy], highlight: str | None = None) -> str:
             f'<tr><th scope="row">{escape(t.name)}<br><small>{escape(t.brand)}</small></th>'
             f"<td>{escape(t.target)}<br><small>{escape(t.molecule_type)}</small></td>"
             f"<td>{escape(t.drug_class)}</td><td>{_indications(t, highlight)}{notes}</td>"
-            f"<td>{_first(t)}</td><td>{interval}</td><td><small>{_cite_links(t.sources)}</small></td></tr>"
+            f"<td>{_first(t)}</td><td>{'<br>'.join(ROUTE_NAMES[r] for r in t.routes)}</td><td>{interval}</td>"
+            f"<td><small>{_cite_links(t.sources)}</small></td></tr>"
         )
     return "".join(rows)
 
@@ -53,13 +59,16 @@ def therapy_table_html(
     model: Therapies, therapies: list[Therapy] | None = None, *, caption: str = "", highlight: str | None = None
 ) -> str:
     therapies = list(model.records) if therapies is None else therapies
-    cap = caption or f"Targeted agents in autoimmune disease ({len(therapies)} agents)"
+    trials = sum(t.investigational for t in therapies)
+    cap = caption or f"Targeted agents in autoimmune disease ({len(therapies)} agents" + (
+        f", {trials} of them approved only outside autoimmune disease and investigational in it)" if trials else ")"
+    )
     return (
         f'<table class="course-therapy-table"><caption>{escape(cap)}. US approvals as of '
         f'{escape(model.as_of)}.</caption><thead><tr><th scope="col">Agent</th><th scope="col">Target and '
         'molecule</th><th scope="col">Class</th><th scope="col">Approved autoimmune indications (US, year '
-        'where confirmed)</th><th scope="col">First FDA approval (any use)</th><th scope="col">Usual '
-        f'maintenance interval</th><th scope="col">Sources</th></tr></thead><tbody>'
+        'where confirmed)</th><th scope="col">First FDA approval (any use)</th><th scope="col">Route</th>'
+        '<th scope="col">Usual maintenance interval</th><th scope="col">Sources</th></tr></thead><tbody>'
         f"{therapy_rows(therapies, highlight)}</tbody></table>"
     )
 
