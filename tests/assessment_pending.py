@@ -24,13 +24,10 @@ import pytest
 #               cut in 50 and in 90 minutes (plan_50, plan_90)
 CHECKS = ("blueprint", "coverage", "exercises", "predictions", "worksheet", "guide")
 
-# One line per chapter, so that strands converting different chapters edit different lines.
-_PENDING_BY_CHAPTER: dict[str, set[str]] = {
-    "autoimmunity": set(CHECKS),
-    "monoclonal-antibodies": set(CHECKS),
-    "checkpoints": set(CHECKS),
-    "cytokines": set(CHECKS),
-}
+# One line per chapter, so that strands converting different chapters edit different lines. Empty: every
+# chapter in _toc.yml is on the assessment pattern (issue 15). A chapter added before its assessment is written
+# goes here, e.g. "new-slug": set(CHECKS), and leaves as each check passes.
+_PENDING_BY_CHAPTER: dict[str, set[str]] = {}
 
 PENDING: dict[str, set[str]] = {
     check: {chapter for chapter, checks in _PENDING_BY_CHAPTER.items() if check in checks} for check in CHECKS
