@@ -2,10 +2,11 @@
 `handouts/<stem>-worksheet.pdf` and `handouts/<stem>-key.pdf` in the built book
 (widgets.views.lecturer_guide.handout_file).
 
-Both come from print views: HTML pages written here from the chapter's data (knowledge-check items, ordering
-tasks) and its notebook (exercise prompts, solutions and marking guides), styled for print and printed by
-headless Chromium with Playwright's `page.pdf` (no TeX; DESIGN point 17). The worksheet never contains a key:
-no letter marked right, no feedback, no solution (tests/test_handouts.py reads the PDFs' text to check).
+Both come from print views: HTML pages written here from the chapter's data (knowledge-check items, decision
+cases with their test results, ordering tasks) and its notebook (exercise prompts, solutions and marking
+guides), styled for print and printed by headless Chromium with Playwright's `page.pdf` (no TeX; DESIGN point
+17). The worksheet never contains a key: no letter marked right, no feedback, no solution
+(tests/test_handouts.py reads the PDFs' text to check).
 
     python -m course_tools.build_handouts --html-dir _build/html      (make book runs it after the decks)
 """
@@ -24,6 +25,7 @@ from markdown_it import MarkdownIt
 
 from course_tools.build_slides import myst_to_markdown
 from course_tools.conventions import ROOT, chapter_notebooks
+from widgets.models.decisions import chapter_decision_cases
 from widgets.models.objectives import load_objectives
 from widgets.models.ordering import load_ordering_tasks
 from widgets.models.quiz import letter, load_questions
@@ -109,6 +111,24 @@ def _page(title: str, kind: str, body: list[str]) -> str:
     )
 
 
+def _choice_question(n: int, stem_html: str, options) -> str:
+    """A lettered multiple-choice question to answer on the sheet (a knowledge-check item or a decision case)."""
+    items = "".join(f"<li>{letter(i)}. {markdown_inline(o.text)}</li>" for i, o in enumerate(options))
+    return (
+        f'<div class="question"><span class="num">{n}.</span> {stem_html}'
+        f'<ol class="options">{items}</ol><p class="answer-line">Your answer: ______</p></div>'
+    )
+
+
+def _keyed_answer(n: int, item) -> str:
+    """The key's line for a lettered item: its letter, the right option and that option's feedback."""
+    right = item.options[item.answer_index]
+    return (
+        f'<div class="question key"><span class="num">{n}.</span> <strong>Answer {item.answer_letter}:'
+        f"</strong> {markdown_inline(right.text)}. {markdown_inline(right.feedback)}</div>"
+    )
+
+
 def worksheet_html(slug: str, notebook: Path) -> tuple[str, int]:
     """The worksheet's print view and its number of questions."""
     title = chapter_title(notebook)
@@ -123,11 +143,17 @@ def worksheet_html(slug: str, notebook: Path) -> tuple[str, int]:
         out.append("<h2>Knowledge check</h2><p>Write the letter of the best answer.</p>")
     for q in questions:
         n += 1
-        options = "".join(f"<li>{letter(i)}. {markdown_inline(o.text)}</li>" for i, o in enumerate(q.options))
-        out.append(
-            f'<div class="question"><span class="num">{n}.</span> {markdown_to_html(q.prompt)}'
-            f'<ol class="options">{options}</ol><p class="answer-line">Your answer: ______</p></div>'
+        out.append(_choice_question(n, markdown_to_html(q.prompt), q.options))
+    cases = chapter_decision_cases(slug)
+    if cases:
+        out.append("<h2>Decisions</h2><p>Read the case and the result, then write the letter of your decision.</p>")
+    for c in cases:
+        n += 1
+        stem = (
+            f"{markdown_to_html(c.vignette)}<p><strong>Test:</strong> {html.escape(c.test)}</p>"
+            f"{markdown_to_html(c.result)}<p><strong>{html.escape(c.question)}</strong></p>"
         )
+        out.append(_choice_question(n, stem, c.options))
     for task in (t for t in load_ordering_tasks() if t.chapter == slug):
         n += 1
         rows = "".join(f'<tr><td>{html.escape(s.text)}</td><td class="blank"></td></tr>' for s in task.shown)
@@ -157,11 +183,13 @@ def key_html(slug: str, notebook: Path) -> str:
         out.append("<h2>Knowledge check</h2>")
     for q in questions:
         n += 1
-        right = q.options[q.answer_index]
-        out.append(
-            f'<div class="question key"><span class="num">{n}.</span> <strong>Answer {q.answer_letter}:'
-            f"</strong> {markdown_inline(right.text)}. {markdown_inline(right.feedback)}</div>"
-        )
+        out.append(_keyed_answer(n, q))
+    cases = chapter_decision_cases(slug)
+    if cases:
+        out.append("<h2>Decisions</h2>")
+    for c in cases:
+        n += 1
+        out.append(_keyed_answer(n, c))
     for task in (t for t in load_ordering_tasks() if t.chapter == slug):
         n += 1
         order = "".join(f"<li>{html.escape(s.text)}: {markdown_inline(s.why)}</li>" for s in task.steps)

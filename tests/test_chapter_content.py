@@ -42,7 +42,12 @@ def test_chapter_has_required_parts(doc):
             ("exercise", re.search(r"\{exercise\}", md)),
             ("hidden solution", re.search(r"\{solution\}[^\n]*\n:class: dropdown", md)),
             ("common misconception box", re.search(r"\{admonition\} Common misconception", md)),
-            ("knowledge check call", re.search(r"widgets\.knowledge_check\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code)),
+            # the assessed check: a knowledge check, or decision cases (the capstone's); both are held to the
+            # blueprint (tests/test_blueprint.py, widgets.models.blueprint.chapter_items)
+            (
+                "knowledge check or decision case call",
+                re.search(r"widgets\.(?:knowledge_check|decision_case)\(\s*[\"'][a-z0-9-]+[\"']\s*\)", code),
+            ),
         ]
         if not ok
     ]

@@ -3,7 +3,10 @@ checks them on the built page. Generic over every chapter; chapters not yet conv
 tests/assessment_pending.py.
 
 The pattern: a "**Before you ...**" prompt, then a `widgets.prediction("id")` cell, then the interactive, then
-a closed dropdown admonition `What you should have seen` with class `course-explanation`.
+a closed dropdown admonition `What you should have seen` with class `course-explanation`. The interactives that
+need a prediction are the explorations; the assessment tasks (a knowledge check, a decision case, an ordering
+task, a treatment plan) are themselves a committed choice with feedback, so a chapter whose only interactives are
+tasks, such as the capstone, has nothing to predict and must show no prompt.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from widgets.models.predictions import load_predictions
 
 CHAPTERS = {c.chapter: c.path for c in load_objectives()}
 CALL = re.compile(r"widgets\.prediction\(\s*[\"']([a-z0-9-]+)[\"']\s*\)")
+# Interactive builders that are a committed choice already: they need no prediction before them.
+COMMITTED_CHOICE = {"knowledge_check", "decision_case", "ordering_task", "treatment_plan", "prediction"}
+WIDGET_CALL = re.compile(r"\bwidgets\.([a-z_]+)\(")
 EXPLANATION = re.compile(r"^:::\{admonition\} What you should have seen\n:class: dropdown course-explanation\n", re.M)
 
 
@@ -63,17 +69,40 @@ def pattern_faults(path: str) -> list[str]:
     return faults
 
 
+def explorations(path: str) -> list[str]:
+    """The interactive builders a notebook calls that are not themselves a committed choice."""
+    from widgets.views.registry import BUILDERS
+
+    code = "\n".join(c.source for c in cells(path) if c.cell_type == "code")
+    return [
+        name
+        for name in WIDGET_CALL.findall(code)
+        if name in BUILDERS and BUILDERS[name].interactive and name not in COMMITTED_CHOICE
+    ]
+
+
 @pytest.mark.parametrize("chapter", chapter_params("predictions", list(CHAPTERS)))
 def test_every_interactive_asks_for_a_committed_prediction(chapter):
     path = CHAPTERS[chapter]
     md = "\n".join(c.source for c in cells(path) if c.cell_type == "markdown")
-    assert re.search(r"^\*\*Before you", md, re.M), f"{chapter}: no 'Before you ...' prompt"
+    if explorations(path):
+        assert re.search(r"^\*\*Before you", md, re.M), f"{chapter}: no 'Before you ...' prompt"
     used = CALL.findall("\n".join(c.source for c in cells(path) if c.cell_type == "code"))
     mine = {p.id for p in load_predictions() if p.chapter == chapter}
     faults = pattern_faults(path)
     faults += [f"{x} is not a prediction of chapter {chapter} in data/predictions.yaml" for x in used if x not in mine]
     faults += [f"data/predictions.yaml: {x} is not used in {path}" for x in mine if x not in used]
     assert not faults, f"{chapter}: " + "; ".join(faults)
+
+
+def test_only_explorations_need_a_prediction():
+    assert explorations("chapters/06_car_t") == [
+        "b_cell_return_steps",
+        "manufacturing_walkthrough",
+        "side_effect_timeline",
+        "grading_explorer",
+    ]
+    assert explorations("chapters/11_capstone") == []  # twelve decision cases and a static figure
 
 
 def test_the_exemplar_has_three_predictions_in_order():

@@ -2,7 +2,9 @@
 test-wise learner could use without reading (the keyed option being the longest, or always in one position).
 
 Plain functions over `Question`s, so the blueprint test (tests/test_blueprint.py) and any report share one
-definition of each rule.
+definition of each rule. A chapter's assessed items are its knowledge-check questions and its decision cases
+(`chapter_items`): a decision case is an application item that interprets data (DecisionCase.as_item), so a
+chapter assessed by decision cases, such as the capstone, meets the same blueprint.
 """
 
 from __future__ import annotations
@@ -10,12 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from widgets.models.quiz import APPLICATION_OR_ABOVE, Question, letter
+from widgets.models.decisions import load_decision_cases
+from widgets.models.quiz import APPLICATION_OR_ABOVE, Question, letter, load_questions
 
 MIN_ITEMS = 5
 OPTIONS = 4
 MIN_APPLICATION_SHARE = 0.40
 MAX_CUE_SHARE = 0.35  # keyed option longest, or keys in one position: at most this share of items
+
+
+def chapter_items(chapter: str) -> list[Question]:
+    """Every assessed multiple-choice item of one chapter: its knowledge-check questions, then its decision cases."""
+    return [q for q in load_questions() if q.chapter == chapter] + [
+        c.as_item() for c in load_decision_cases() if c.chapter == chapter
+    ]
 
 
 def key_is_longest(q: Question) -> bool:

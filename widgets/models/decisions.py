@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.data import load_dataset
-from widgets.models.quiz import Option
+from widgets.models.quiz import Option, Question
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,29 @@ class DecisionCase:
     question: str
     options: tuple[Option, ...]
     sources: tuple[str, ...]
+
+    # Choosing the decision after reading a case and its test result is application by definition, and the
+    # result is data to interpret: so a decision case counts in the blueprint as an "apply" item that interprets
+    # data, and its options face the same answer-cue limits as a knowledge check's (widgets.models.blueprint).
+    def as_item(self) -> Question:
+        return Question(
+            self.id,
+            self.chapter,
+            self.question,
+            self.options,
+            self.sources,
+            level="apply",
+            objectives=self.objectives,
+            interprets_data=True,
+        )
+
+    @property
+    def answer_index(self) -> int:
+        return self.as_item().answer_index
+
+    @property
+    def answer_letter(self) -> str:
+        return self.as_item().answer_letter
 
 
 @dataclass(frozen=True)
@@ -76,6 +99,11 @@ def _one(records: list, record_id: str, file: str):
     if record_id not in found:
         raise KeyError(f"no record {record_id!r} in data/{file}.yaml; known: {sorted(found)}")
     return found[record_id]
+
+
+def chapter_decision_cases(chapter: str) -> list[DecisionCase]:
+    """One chapter's decision cases, in file order (the lecturer guide and the handouts list them so)."""
+    return [c for c in load_decision_cases() if c.chapter == chapter]
 
 
 def decision_case(record_id: str) -> DecisionCase:

@@ -1,4 +1,5 @@
-"""Lecturer guide: one entry per chapter, joining data/lecturer_guide.yaml with the chapter's knowledge checks.
+"""Lecturer guide: one entry per chapter, joining data/lecturer_guide.yaml with the chapter's knowledge checks and
+decision cases (data/decision_cases.yaml), whose keys the guide gives by letter.
 
 A chapter appears as soon as either file has a record for it, so new chapters need no change here.
 """
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from widgets.data import load_dataset
+from widgets.models.decisions import DecisionCase, load_decision_cases
 from widgets.models.objectives import Objective, load_objectives
 from widgets.models.quiz import Question, load_questions
 
@@ -55,6 +57,7 @@ class ChapterGuide:
     exercise_key: str = ""
     sources: tuple[str, ...] = ()
     questions: tuple[Question, ...] = field(default=())
+    decisions: tuple[DecisionCase, ...] = ()  # the chapter's decision cases, in file order
     plan_50: Plan | None = None
     plan_90: Plan | None = None
 
@@ -73,6 +76,9 @@ def load_guide() -> list[ChapterGuide]:
     by_slug: dict[str, list[Question]] = {}
     for q in questions:
         by_slug.setdefault(q.chapter, []).append(q)
+    decisions: dict[str, list[DecisionCase]] = {}
+    for c in load_decision_cases():
+        decisions.setdefault(c.chapter, []).append(c)
     entries = [
         ChapterGuide(
             slug=r["id"],
@@ -85,6 +91,7 @@ def load_guide() -> list[ChapterGuide]:
             exercise_key=r["exercise_key"],
             sources=tuple(r["sources"]),
             questions=tuple(by_slug.pop(r["id"], ())),
+            decisions=tuple(decisions.get(r["id"], ())),
             plan_50=_plan(r.get("plan_50")),
             plan_90=_plan(r.get("plan_90")),
         )

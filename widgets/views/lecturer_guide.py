@@ -79,6 +79,16 @@ def chapter_markdown(entry: ChapterGuide) -> str:
                 f"   *Feedback shown:* {_text(right.feedback)}",
             ]
         lines.append("")
+    if entry.decisions:
+        lines += ["### Answer key: decision cases", ""]
+        for i, c in enumerate(entry.decisions, 1):
+            right = c.options[c.answer_index]
+            lines += [
+                f"{i}. {_text(c.test)}: {_text(c.question)}",
+                f"   **Answer {c.answer_letter}:** {_text(right.text)}.",
+                f"   *Feedback shown:* {_text(right.feedback)}",
+            ]
+        lines.append("")
     if entry.exercise_key:
         lines += ["### Answer key: exercise", "", _block(entry.exercise_key), ""]
     if entry.sources:
