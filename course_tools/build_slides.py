@@ -35,6 +35,8 @@ from course_tools.conventions import (
 
 TEMPLATES = PACKAGE / "slides_templates"
 DECK_FIT_JS = TEMPLATES / "course_reveal" / "deck_fit.js"  # splits what does not fit into vertical slides
+# The tag of the caption cell the deck adds under a figure (deck_fit.js spells its class, "celltag_" + tag).
+FIGURE_CAPTION_TAG = "course-figure-caption"
 VENDOR = "../_static/vendor"  # decks live in <html>/slides/, next to <html>/_static/
 ASSETS = {  # what every deck loads
     "reveal_url_prefix": f"{VENDOR}/reveal.js",
@@ -200,7 +202,9 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code" and caption:  # the book shows it under the figure; so does the deck
             cells.append(
                 nbformat.v4.new_markdown_cell(
-                    f"*{myst_to_markdown(caption)}*", metadata={"slideshow": {"slide_type": "-"}}
+                    f"*{myst_to_markdown(caption)}*",
+                    # the tag becomes the class celltag_<tag>: deck_fit.js keeps a caption on its figure's slide
+                    metadata={"slideshow": {"slide_type": "-"}, "tags": [FIGURE_CAPTION_TAG]},
                 )
             )
     nb.cells = cells

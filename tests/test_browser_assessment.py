@@ -1,11 +1,16 @@
-"""Assessment on the built CAR T page in real Chromium, with no kernel and no network: the knowledge check's
-running score follows the answers, and each "What you should have seen" stays hidden until its prediction is
-chosen (or its dropdown is opened), while the other explanations stay hidden."""
+"""Assessment on the built pages in real Chromium, with no kernel and no network. On the CAR T page (the
+exemplar): the knowledge check's running score follows the answers, and each "What you should have seen" stays
+hidden until its prediction is chosen (or its dropdown is opened), while the other explanations stay hidden. On
+every chapter with predictions: each explanation waits for its own prediction."""
 
 from __future__ import annotations
 
+import re
+
+import nbformat
 import pytest
 
+from course_tools.conventions import ROOT, chapter_notebooks
 from course_tools.testing.browser_support import assert_clean, open_page, wait_visible_text
 from widgets.models.quiz import letter, load_questions
 
@@ -79,4 +84,44 @@ def test_explanations_stay_hidden_until_a_prediction_is_chosen(offline_page, boo
         state="visible", timeout=5_000
     )
     assert not _explanation_shown(page, 1)
+    assert_clean(page)
+
+
+# ---- every chapter's committed predictions, from the notebooks -------------------------------------------------
+PREDICTION_CALL = re.compile(r"""widgets\.prediction\(\s*["']([^"']+)["']\s*\)""")
+
+
+def chapters_with_predictions() -> list[tuple[str, list[str]]]:
+    """(chapter doc, prediction ids in page order) for every toc chapter that calls widgets.prediction(...)."""
+    found = []
+    for doc in chapter_notebooks():
+        nb = nbformat.read(ROOT / f"{doc}.ipynb", as_version=4)
+        ids = [i for c in nb.cells if c.cell_type == "code" for i in PREDICTION_CALL.findall(c.source)]
+        if ids:
+            found.append((doc, ids))
+    return found
+
+
+def test_predictions_are_found_in_most_chapters():
+    assert len(chapters_with_predictions()) >= 8, [d for d, _ in chapters_with_predictions()]
+
+
+@pytest.mark.parametrize("doc, ids", chapters_with_predictions(), ids=[d for d, _ in chapters_with_predictions()])
+def test_every_explanation_waits_for_its_own_prediction(offline_page, book_server, doc, ids):
+    """On every chapter page: each prediction is followed by its explanation, none of which shows before a choice;
+    choosing the k-th prediction (its first option, whether right or wrong) opens the k-th explanation only."""
+    page = offline_page
+    open_page(page, f"{book_server}{doc}.html")
+    preds = page.locator(".course-prediction")
+    preds.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    n = len(ids)
+    assert preds.count() == n and page.locator(".course-explanation").count() == n, doc
+    assert not any(_explanation_shown(page, i) for i in range(n)), f"{doc}: an explanation shows before any choice"
+    for k in range(n):
+        preds.nth(k).locator(".widget-toggle-button").first.click()
+        page.locator(".course-explanation").nth(k).locator("p:not(.admonition-title)").first.wait_for(
+            state="visible", timeout=5_000
+        )
+        later = [i for i in range(k + 1, n) if _explanation_shown(page, i)]
+        assert not later, f"{doc}: choosing prediction {ids[k]} also opened explanation(s) {later}"
     assert_clean(page)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from course_tools.build_slides import DECK_FIT_JS, slide_type
+from course_tools.build_slides import DECK_FIT_JS, FIGURE_CAPTION_TAG, slide_type
 from course_tools.conventions import ROOT, chapter_notebooks, deck_path
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.deck_layout import PROJECTOR, SLIDE_FINDINGS_JS, describe, walk_deck
@@ -79,6 +79,7 @@ def test_deck_fit_script_uses_the_course_names_for_breaks_and_diagram_text():
     """deck_fit.js spells two names the Python views define; they must agree."""
     script = DECK_FIT_JS.read_text(encoding="utf-8")
     assert f'"{DECK_BREAK_CLASS}"' in script and f'"{DIAGRAM_TEXT_VAR}"' in script
+    assert f'".celltag_{FIGURE_CAPTION_TAG}"' in script
 
 
 @pytest.mark.browser
@@ -102,6 +103,10 @@ def test_one_question_per_slide_and_what_you_should_have_seen_stays_a_fragment(b
     )
     context.close()
     assert_clean(guard)
-    assert per_slide, f"{doc}: no knowledge-check question in the deck"
-    assert set(per_slide) == {1}, f"{doc}: questions per slide {per_slide}"
+    # the capstone assesses with decision cases, one per cell, and has no knowledge check
+    if any(c.cell_type == "code" and "widgets.knowledge_check(" in c.source for c in nb.cells):
+        assert per_slide, f"{doc}: no knowledge-check question in the deck"
+        assert set(per_slide) == {1}, f"{doc}: questions per slide {per_slide}"
+    else:
+        assert not per_slide, f"{doc}: knowledge-check questions in a deck whose notebook has none"
     assert fragments == revealed_later, f"{doc}: {fragments} of {revealed_later} explanations are fragments"

@@ -10,7 +10,7 @@
 //  3. A slide that is still too tall (one widget or figure taller than the deck) is zoomed out to fit, never below
 //     MIN_ZOOM, and its widget diagrams are drawn larger by as much (readable_diagram's CSS variable), so their
 //     text keeps its projector size.
-// Speaker notes stay on the slide they belong to. The deck sets `data-deck-fitted` on <html> when done.
+// A figure's caption stays on the figure's slide. Speaker notes stay on the slide they belong to. The deck sets `data-deck-fitted` on <html> when done.
 (function () {
   var BREAK = "course-deck-break";
   var SPLITTABLE = [".fragment", ".jp-Cell", ".jp-Cell-inputWrapper", ".jp-Cell-outputWrapper", ".jp-InputArea",
@@ -21,6 +21,8 @@
   var DIAGRAM_TEXT_VAR = "--course-diagram-text-px";  // widgets/views/common.py, DIAGRAM_TEXT_VAR
   var CONTROLS = "button, input, select, textarea";  // a widget with none is static: its rows may split
   var SKIP = "aside.notes, script, style, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt";
+  // The caption cell build_slides.py adds under a figure (FIGURE_CAPTION_TAG): never the first box of a slide.
+  var CAPTION = ".celltag_course-figure-caption";
 
   function content(el) {
     return Array.prototype.filter.call(el.children, function (c) {
@@ -76,6 +78,9 @@
     var kids = content(container);
     var i = kids.findIndex(function (k) { return (k.getBoundingClientRect().bottom - top) / scale > limit + 1; });
     if (i < 0) return null;
+    // a figure and its caption move together: split before the figure, or, when the figure leads the slide,
+    // after the caption (the two then stand alone and are zoomed if need be)
+    if (i > 0 && kids[i].matches(CAPTION)) return i > 1 ? kids[i - 1] : kids[i + 1] || null;
     if (i > 0) return kids[i];
     var inside = (kids[0].matches(SPLITTABLE) && !kids[0].matches(".course-widget")) ||
       (kids[0].matches(".course-widget") && !kids[0].querySelector(CONTROLS))
