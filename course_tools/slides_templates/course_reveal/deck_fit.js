@@ -22,7 +22,11 @@
   var CONTROLS = "button, input, select, textarea";  // a widget with none is static: its rows may split
   var SKIP = "aside.notes, script, style, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt";
   // The caption cell build_slides.py adds under a figure (FIGURE_CAPTION_TAG): never the first box of a slide.
+  // (nbconvert puts a Markdown cell's tag class on its rendered Markdown, inside the cell.)
   var CAPTION = ".celltag_course-figure-caption";
+  function isCaption(box) {
+    return !!box && (box.matches(CAPTION) || (box.matches(".jp-MarkdownCell") && !!box.querySelector(CAPTION)));
+  }
 
   function content(el) {
     return Array.prototype.filter.call(el.children, function (c) {
@@ -80,12 +84,13 @@
     if (i < 0) return null;
     // a figure and its caption move together: split before the figure, or, when the figure leads the slide,
     // after the caption (the two then stand alone and are zoomed if need be)
-    if (i > 0 && kids[i].matches(CAPTION)) return i > 1 ? kids[i - 1] : kids[i + 1] || null;
+    if (i > 0 && isCaption(kids[i])) return i > 1 ? kids[i - 1] : kids[i + 1] || null;
     if (i > 0) return kids[i];
     var inside = (kids[0].matches(SPLITTABLE) && !kids[0].matches(".course-widget")) ||
       (kids[0].matches(".course-widget") && !kids[0].querySelector(CONTROLS))
       ? overflowPoint(kids[0], top, scale, limit) : null;
-    return inside || kids[1] || null;
+    if (inside) return inside;
+    return (isCaption(kids[1]) ? kids[2] : kids[1]) || null;
   }
 
   function fitToHeight(slide, height) {
