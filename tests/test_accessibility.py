@@ -442,7 +442,7 @@ def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_
                     break
                 for key in ("ArrowRight", "Enter", " "):
                     page.keyboard.press(key)
-                    page.wait_for_timeout(150)
+                    page.wait_for_timeout(300)  # under CI load a deck widget took more than 150 ms to repaint
                     if root.evaluate(VISIBLE_TEXT_JS) != before:
                         changed_by = key
                         break
