@@ -410,9 +410,43 @@ ROOTS_JS = """() => [...document.querySelectorAll('.course-widget')]
   .filter(r => !r.parentElement.closest('.course-widget')).length"""
 
 
+# The key a keyboard user presses to operate the focused control, by what the control is (ARIA Authoring
+# Practices); None for what no key chooses in (a link, a text box, a scrolling diagram, the option already chosen).
+KEY_FOR_CONTROL_JS = """el => {
+  const role = el.getAttribute('role'), tag = el.tagName, type = (el.type || '').toLowerCase();
+  if (role === 'slider' || type === 'radio' || type === 'range') return 'ArrowRight';
+  if (tag === 'SELECT') return 'ArrowDown';
+  if (type === 'checkbox') return ' ';
+  if (el.classList.contains('mod-active') || el.getAttribute('aria-pressed') === 'true') return null;
+  if (tag === 'BUTTON' || role === 'button' || tag === 'SUMMARY') return 'Enter';
+  return null;
+}"""
+# How long a control may take to repaint its widget. The walk polls, so a quick widget costs only its own time;
+# under a CI load of 10 a prediction took more than 300 ms.
+REPAINT_MS = 3000
+# In a deck reveal.js takes the arrow keys and Space on anything that is not a form field and moves to another
+# slide; the widget's text then "changes" only because its slide went out of view. That is not operating the
+# widget: the walk notices the move and counts it as no change. Transitions are off so that a move is over at
+# once (a 0.8 s slide transition used to outlast the wait).
+# (slide only: getIndices() also reports the fragment, and only while one exists)
+DECK_POSITION_JS = "() => { if (!window.Reveal) return ''; const i = Reveal.getIndices(); return i.h + '/' + i.v; }"
+DECK_NO_TRANSITIONS_JS = (
+    "() => { if (window.Reveal) Reveal.configure({transition: 'none', backgroundTransition: 'none'}); }"
+)
+GO_TO_SLIDE_JS = (
+    "r => { const s = r.closest('section'); if (window.Reveal && s) { const i = Reveal.getIndices(s); "
+    "Reveal.slide(i.h, i.v); } }"
+)
+TEXT_CHANGED_JS = "([r, before]) => r.innerText !== before"
+
+
 @pytest.mark.browser
 def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_book):
-    """Tab into each widget, then change it with Enter, Space or arrow keys only; its visible text changes."""
+    """Tab into each widget, then operate its controls with the key each kind of control takes (Enter on a
+    button, an arrow key on a radio group or slider, ArrowDown on a select); the widget's visible text changes
+    without the page or deck moving elsewhere."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     pages = widget_pages(built_book)
     assert pages, "no widget pages found"
     failures, done = [], 0
@@ -421,36 +455,41 @@ def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_
     page = context.new_page()
     for rel in pages:
         open_and_wait(page, book_server + rel)
+        page.evaluate(DECK_NO_TRANSITIONS_JS)
         for n in range(page.evaluate(ROOTS_JS)):
             root = page.locator(".course-widget:not(.course-widget .course-widget)").nth(n)
             if root.locator("button, input, select, [role='slider']").count() == 0:
                 continue  # a static view (e.g. the full therapy table): nothing to operate
             # In a deck only the slides near the current one are displayed: go to the widget's slide first.
-            root.evaluate(
-                "r => { const s = r.closest('section'); "
-                "if (window.Reveal && s) { const i = Reveal.getIndices(s); Reveal.slide(i.h, i.v); } }"
-            )
+            root.evaluate(GO_TO_SLIDE_JS)
             root.scroll_into_view_if_needed()
             # Start the focus just before the widget, then Tab into it, as a keyboard user would arrive.
             root.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")
             before = root.evaluate(VISIBLE_TEXT_JS)
             changed_by = None
-            for _ in range(8):  # the first few controls inside the widget
+            for _ in range(12):  # the first controls inside the widget
                 page.keyboard.press("Tab")
-                inside = root.evaluate("r => r.contains(document.activeElement) && r !== document.activeElement")
-                if not inside:
+                control = page.evaluate_handle("document.activeElement")
+                if not root.evaluate("(r, a) => r.contains(a) && r !== a", control):
                     break
-                for key in ("ArrowRight", "Enter", " "):
-                    page.keyboard.press(key)
-                    page.wait_for_timeout(300)  # under CI load a deck widget took more than 150 ms to repaint
-                    if root.evaluate(VISIBLE_TEXT_JS) != before:
-                        changed_by = key
-                        break
-                if changed_by:
-                    break
+                key = control.evaluate(KEY_FOR_CONTROL_JS)
+                if key is None:
+                    continue
+                position = page.evaluate(DECK_POSITION_JS)
+                page.keyboard.press(key)
+                try:
+                    page.wait_for_function(TEXT_CHANGED_JS, arg=[root.element_handle(), before], timeout=REPAINT_MS)
+                except PlaywrightTimeout:
+                    continue
+                if page.evaluate(DECK_POSITION_JS) != position:  # the deck took the key, not the widget
+                    root.evaluate(GO_TO_SLIDE_JS)
+                    control.evaluate("c => c.focus()")
+                    continue
+                changed_by = key
+                break
             done += 1
             if not changed_by:
-                failures.append(f"{rel}: widget {n + 1} did not change with Tab + Enter/Space/arrow keys")
+                failures.append(f"{rel}: widget {n + 1} did not change with Tab and its controls' keys")
     context.close()
     assert done, "no widget roots found"
     assert not failures, "\n".join(failures)

@@ -166,7 +166,13 @@ def parse(html: str) -> Elements:
     return p
 
 
+# A deck moves content between slides once its widgets have rendered (deck_fit.js) and says so on <html>; a test
+# that reads or operates a deck before then finds widgets on slides they are about to leave.
+DECK_SETTLED_JS = "() => !window.Reveal || document.documentElement.dataset.deckFitted === 'true'"
+
+
 def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
     page.goto(url, wait_until="load")
     page.wait_for_function(WIDGETS_RENDERED_JS, timeout=timeout_ms)
+    page.wait_for_function(DECK_SETTLED_JS, timeout=timeout_ms + 30_000)  # deck_fit.js waits up to 30 s itself
     page.wait_for_load_state("networkidle")
