@@ -9,12 +9,10 @@ from __future__ import annotations
 import sys
 
 from course_tools.conventions import chapter_notebooks, deck_path
-from course_tools.testing.page_audit import WIDGETS_RENDERED_JS
+from course_tools.testing.page_audit import FITTED, WIDGETS_RENDERED_JS
 from widgets.views.presentation import PRESENTATION_DIAGRAM_TEXT_PX
 
 PROJECTOR = {"width": 1280, "height": 720}
-# The deck sets this once deck_fit.js has split and fitted its slides (course_tools/slides_templates/course_reveal/).
-FITTED = "document.documentElement.dataset.deckFitted === 'true'"
 
 # Findings on one slide: `slide` is the <section> shown, `box` the slide's box on screen (reveal.js scales the
 # deck's logical size into the window). An element counts when it has a layout box and is not hidden; it is

@@ -167,8 +167,10 @@ def parse(html: str) -> Elements:
 
 
 # A deck moves content between slides once its widgets have rendered (deck_fit.js) and says so on <html>; a test
-# that reads or operates a deck before then finds widgets on slides they are about to leave.
-DECK_SETTLED_JS = "() => !window.Reveal || document.documentElement.dataset.deckFitted === 'true'"
+# that reads or operates a deck before then finds widgets on slides they are about to leave. (A poll can run while
+# the document is being replaced, with no <html> yet: it then keeps polling.)
+FITTED = "(document.documentElement || {dataset: {}}).dataset.deckFitted === 'true'"
+DECK_SETTLED_JS = f"() => !window.Reveal || {FITTED}"
 
 
 def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
