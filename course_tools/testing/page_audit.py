@@ -170,7 +170,12 @@ def parse(html: str) -> Elements:
 # that reads or operates a deck before then finds widgets on slides they are about to leave. (A poll can run while
 # the document is being replaced, with no <html> yet: it then keeps polling.)
 FITTED = "(document.documentElement || {dataset: {}}).dataset.deckFitted === 'true'"
-DECK_SETTLED_JS = f"() => !window.Reveal || {FITTED}"
+# deck_fit.js ends by going back to the slide it started on, and reveal.js then fades the other slides out: until
+# those CSS transitions end, a slide the audience no longer sees is drawn half-transparent (axe read its text at 2:1
+# contrast). Settled means fitted and no transition running.
+DECK_SETTLED_JS = (
+    f"() => !window.Reveal || ({FITTED} && !document.getAnimations().some(a => a instanceof CSSTransition))"
+)
 
 
 def open_and_wait(page, url: str, timeout_ms: int = 15_000) -> None:
