@@ -31,6 +31,7 @@ from course_tools.conventions import (
     WIDGET_BUNDLE,
     chapter_notebooks,
     deck_path,
+    links_to_roles,
 )
 
 TEMPLATES = PACKAGE / "slides_templates"
@@ -111,7 +112,8 @@ def _inline(text: str) -> str:
 
 def myst_to_markdown(source: str) -> str:
     """MyST Markdown -> Markdown the deck renderer understands (see the module docstring)."""
-    lines = source.splitlines()
+    # A chapter's citation links (course_tools.conventions, "Citations") become roles, as in the book's copy.
+    lines = links_to_roles(source).splitlines()
     out: list[str] = []
     i = 0
     while i < len(lines):

@@ -4,7 +4,7 @@
 - What a chapter is: a page of `_toc.yml` named `chapters/NN_name` whose notebook exists.
 - The toc: every page of `_toc.yml`, in book order (one reading, for the build tool, the decks and the tests).
 - Where a chapter's slide deck lives in the built book, and the vendored scripts both the pages and decks load.
-- The `{cite}` role, as chapters write it.
+- Citations, as chapters write them: the `{cite}` role and the Markdown-link form that reads the same in JupyterLab.
 - The page and time budgets: `make bench` reports against them; one of them (the page HTML) is also gated in the
   tests, because it is cheap to check. Tests never assert a time.
 
@@ -38,13 +38,52 @@ CHAPTER_DOC = re.compile(r"^chapters/\d\d_[A-Za-z0-9_-]+$")
 # Chapter notebooks on disk (chapters/NN_name.ipynb); for a chapter *in the book* use `chapter_notebooks()`.
 CHAPTER_GLOB = "[0-9][0-9]_*.ipynb"
 
-# {cite}`key1,key2`, {cite:p}`key`, {cite:t}`key`: group 1 holds the comma-separated keys.
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+# Citations. The book cites with the MyST role {cite}`key1,key2` (group "role_keys"), which sphinxcontrib-bibtex
+# renders as "[June and Sadelain, 2018]". JupyterLab (jupyterlab-myst 2.6.0) has no bibliography and shows the key
+# instead (jupyter-book/jupyterlab-myst#127), so chapter Markdown cells cite with a Markdown link whose text is the
+# book's label and whose target names the keys: [[June and Sadelain, 2018](#cite-june2018car)], and for several keys
+# one link, [[A, 2019, B, 2020](#cite-a2019x,b2020y)] (groups "label" and "link_keys"). course_tools.sphinx_ext turns
+# the link back into the role before MyST parses (`links_to_roles`), so the book is built from the role as before;
+# course_tools.citations writes and checks the labels. The role stays where JupyterLab never shows the text: figure
+# captions in code-cell metadata (jupyter-cache hashes code cells with their metadata, so rewriting a caption would
+# re-execute the chapter) and the Markdown pages, which only the book renders.
+CITE_PREFIX = "cite-"
+CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`(?P<role_keys>[^`]+)`")
+CITE_LINK = re.compile(r"\[\[(?P<label>[^\[\]\n]+)\]\(#" + CITE_PREFIX + r"(?P<link_keys>[^()\s]+)\)\]")
+# Either form: what every check that reads citations matches.
+CITE = re.compile(f"{CITE_ROLE.pattern}|{CITE_LINK.pattern}")
+
+
+def split_keys(keys: str) -> list[str]:
+    """The keys of a role's or a link's comma-separated key list, in the order written."""
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def cite_link(keys: list[str], label: str) -> str:
+    """The link form of one citation: `label` is the book's text for it, without the brackets."""
+    link = f"[[{label}](#{CITE_PREFIX}{','.join(keys)})]"
+    if not keys or CITE_LINK.fullmatch(link) is None:
+        raise ValueError(f"cannot write a citation link for {keys!r} with label {label!r}")
+    return link
+
+
+def cite_role(keys: list[str]) -> str:
+    return "{cite}`" + ",".join(keys) + "`"
+
+
+def links_to_roles(text: str) -> str:
+    """Every citation link in `text` as the role the book builds from (the label is the book's to compute)."""
+    return CITE_LINK.sub(lambda m: cite_role(split_keys(m.group("link_keys"))), text)
+
+
+def citation_keys(match: re.Match) -> list[str]:
+    """The keys of one match of CITE (either form)."""
+    return split_keys(match.group("role_keys") or match.group("link_keys"))
 
 
 def cited_keys(text: str) -> set[str]:
-    """Every reference key cited with the `{cite}` role in `text`."""
-    return {key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()}
+    """Every reference key cited in `text`, with the role or the link form."""
+    return {key for m in CITE.finditer(text) for key in citation_keys(m)}
 
 
 def toc_docs(root: Path = ROOT) -> list[str]:

@@ -1,6 +1,7 @@
 """The book's Sphinx extension (`course_tools.sphinx_ext`, listed in _config.yml): offline widget JavaScript,
 light pages, repository-dependent launch buttons, a link from every chapter page to its slide deck (built by
-course_tools.build_slides), and small accessibility and link-safety fixes applied to every page (see
+course_tools.build_slides), citations written as links turned back into the `{cite}` role (`citation_roles`), and
+small accessibility and link-safety fixes applied to every page (see
 `fix_page_html` and `visit_hidden_input`).
 
 Why an extension and not `_config.yml`: listing the vendor folder in `html_static_path` from `_config.yml`
@@ -15,6 +16,7 @@ the icons its CSS already draws with the Font Awesome webfont, is left out (cour
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -26,6 +28,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from course_tools.conventions import (
+    CITE_PREFIX,
     MATHJAX,
     MATHJAX_COMPONENTS,
     PACKAGE,
@@ -34,6 +37,7 @@ from course_tools.conventions import (
     WIDGET_BUNDLE,
     deck_path,
     is_chapter,
+    links_to_roles,
 )
 
 logger = logging.getLogger(__name__)
@@ -228,9 +232,31 @@ def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
         context["body"] = fix_page_html(context["body"])
 
 
+def citation_roles(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Chapters cite with a Markdown link that JupyterLab shows as the book's label (course_tools.conventions,
+    "Citations"); before MyST parses a page, each link becomes the {cite} role again, so sphinxcontrib-bibtex renders
+    the citation and lists the source, as it did when the chapters wrote the role. In a notebook only Markdown cells
+    change: jupyter-cache hashes the code cells, so the execution cache still matches."""
+    text = source[0]
+    if CITE_PREFIX not in text:
+        return
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        source[0] = links_to_roles(text)
+        return
+    nb = json.loads(text)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            old = "".join(cell["source"])
+            new = links_to_roles(old)
+            if new != old:
+                cell["source"] = new
+    source[0] = json.dumps(nb, ensure_ascii=False)
+
+
 def setup(app: Sphinx) -> dict:
     from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
+    app.connect("source-read", citation_roles)
     app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_HideCellInput))
     app.connect("html-page-context", drop_unused_mathjax, priority=600)
     app.connect("html-page-context", link_to_deck)

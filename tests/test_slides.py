@@ -73,6 +73,16 @@ def test_myst_roles_and_directives_become_plain_markdown():
     assert "$$\nx^2\n$$" in out
 
 
+def test_a_citation_link_becomes_the_decks_citation_as_the_role_does():
+    """Chapters cite with the link form (course_tools.conventions, "Citations"); a deck made from the source
+    (when the book's executed copy is missing) shows it as it shows the role."""
+    role = myst_to_markdown("Tolerance {cite}`goodnow2005tolerance,sakaguchi2008treg`.")
+    link = myst_to_markdown(
+        "Tolerance [[Goodnow *et al.*, 2005, Sakaguchi *et al.*, 2008](#cite-goodnow2005tolerance,sakaguchi2008treg)]."
+    )
+    assert link == role and "(Goodnow et al. 2005; Sakaguchi et al. 2008)" in link
+
+
 def test_build_without_a_book_says_what_to_run(tmp_path, capsys):
     assert build_slides.main(["--html-dir", str(tmp_path / "html")]) == 2
     err = capsys.readouterr().err

@@ -1,8 +1,9 @@
 """Every factual paragraph carries a citation (issue 12, item 21).
 
 A Markdown paragraph in a chapter notebook or a `chapters/*.md` page that names a drug, gives a number or speaks of an
-approval or a label must contain a `{cite}` role. Each bullet and each table row counts as its own paragraph, so one
-citation at the end of a list does not cover the bullets above it.
+approval or a label must contain a citation: the `{cite}` role or its link form (`course_tools.conventions.CITE`).
+Each bullet and each table row counts as its own paragraph, so one citation at the end of a list does not cover the
+bullets above it.
 
 Drug names come from the data the widgets show (`data/therapies.yaml`, the cytokine matrix, the reach diagram) plus a
 short list of agents that appear only in prose (CAR T products, trial drugs, old small molecules), so a drug added to
@@ -185,6 +186,9 @@ def test_detector_flags_an_uncited_claim_in_each_way():
 def test_detector_accepts_cited_and_exempt_text():
     cited = "Rituximab is approved for RA {cite}`fda-label-rituxan`."
     assert not uncited(cited, DRUGS)
+    # the link form the chapters write (course_tools.conventions, "Citations")
+    linked = "Rituximab is approved for RA [[U.S. Food and Drug Administration, 2021](#cite-fda-label-rituxan)]."
+    assert not uncited(linked, DRUGS)
     exempt = """## Summary
 
 - Rituximab is approved in 3 diseases.

@@ -79,3 +79,71 @@ def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
         "venue": venue,
         "link": link,
     }
+
+
+@lru_cache(maxsize=8)
+def _book_order(path: Path, style: str) -> dict[str, int]:
+    from pybtex.plugin import find_plugin
+
+    # The bibliography lists its entries sorted by the formatting style; a citation of several keys lists them in
+    # the same order, whatever order the role gives them in.
+    return {
+        e.key: i for i, e in enumerate(find_plugin("pybtex.style.formatting", style)().sort(_parsed(path).values()))
+    }
+
+
+@lru_cache(maxsize=4)
+def _referencing(name: str):
+    # Plugins are looked up through package entry points, slow enough to matter once per citation.
+    from sphinxcontrib.bibtex.plugin import find_plugin
+
+    return find_plugin("sphinxcontrib.bibtex.style.referencing", name)()
+
+
+def book_label(
+    keys: list[str], path: Path = BIB_PATH, reference_style: str = "author_year", style: str = "plain"
+) -> str:
+    """The text the book shows for {cite}`keys`, without its brackets: "June and Sadelain, 2018".
+
+    Computed as the book computes it: sphinxcontrib-bibtex's referencing style (the book's `bibtex_reference_style`)
+    formats the entries, in the order of the book's bibliography style (`bibtex_default_style`). Two differences
+    from the page, so that the label reads the same in Markdown: an emphasised "et al." is written `*et al.*`, and
+    the no-break space the book puts inside a surname of several words is a plain space. Raises KeyError naming an
+    unknown key."""
+    resolved = content_root().bib_path if path == BIB_PATH else path
+    entries = _parsed(resolved)
+    unknown = [k for k in keys if k not in entries]
+    if unknown:
+        raise KeyError(f"unknown reference key {unknown[0]!r}: not in {path.name}")
+    order = _book_order(resolved, style)
+    return _label(resolved, tuple(sorted(set(keys), key=order.__getitem__)), reference_style)
+
+
+@lru_cache(maxsize=4096)
+def _label(path: Path, keys: tuple[str, ...], reference_style: str) -> str:
+    # Not at the top: sphinxcontrib-bibtex comes with the book's tools; the widgets need only pybtex.
+    from pybtex.backends.plaintext import Backend
+    from pybtex.richtext import BaseMultipartText, Text
+    from sphinxcontrib.bibtex.richtext import BaseReferenceText
+    from sphinxcontrib.bibtex.style.referencing import format_references
+    from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
+
+    class Markdown(Backend):
+        def format_tag(self, tag_name, text):
+            return f"*{text}*" if tag_name == "em" and text else text
+
+    def plain(node):  # the book renders each reference as a link node; here its text is enough
+        if isinstance(node, BaseReferenceText):
+            return Text(*(plain(p) for p in node.parts))
+        if isinstance(node, BaseMultipartText):
+            return node._create_similar([plain(p) for p in node.parts])
+        return node
+
+    entries = _parsed(path)
+    info = SphinxReferenceInfo(None, "", "", "", None, "", "")  # pre- and post-text empty, as in {cite}`keys`
+    referencing = _referencing(reference_style)
+    refs = [(entries[k], None, info) for k in keys]
+    shown = plain(format_references(referencing, "p", refs)).render(Markdown())  # "p": {cite} is {cite:p}
+    bracket = referencing.bracket_parenthetical
+    assert shown.startswith(bracket.left) and shown.endswith(bracket.right), shown
+    return shown[len(bracket.left) : len(shown) - len(bracket.right)]
