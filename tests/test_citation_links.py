@@ -8,17 +8,22 @@ and roles left in Markdown, and that the book still reads roles while the execut
 
 from __future__ import annotations
 
+import html as htmllib
 import json
+import re
 import shutil
+from collections import Counter
 from types import SimpleNamespace
 
 import nbformat
 import pytest
+from jupyter_cache.cache.main import JupyterCacheBase
 
 from course_tools import citations
 from course_tools.conventions import (
     CITE,
     CITE_LINK,
+    CITE_ROLE,
     ROOT,
     chapter_notebooks,
     cite_link,
@@ -77,6 +82,11 @@ def test_labels_follow_the_books_author_year_style_and_bibliography_order():
 
 
 # ---- the tool --------------------------------------------------------------------------------------------------
+
+
+def test_the_real_chapters_pass_the_check(capsys):
+    assert citations.main(["--check"]) == 0, capsys.readouterr().out
+    assert sum(len(CITE_LINK.findall(s)) for p in CHAPTERS for s in markdown_cells(json.loads(p.read_text()))) > 500
 
 
 def _chapter_copy(tmp_path, stem="01_autoimmunity"):
@@ -177,7 +187,47 @@ def _sphinx_reads(path) -> str:
     return source[0]
 
 
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_the_book_reads_each_chapter_with_roles_and_the_cache_still_matches(path):
+    on_disk = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    read = nbformat.reads(_sphinx_reads(path), as_version=4)
+    links = [CITE_LINK.findall(c.source) for c in on_disk.cells if c.cell_type == "markdown"]
+    roles = [CITE_ROLE.findall(c.source) for c in read.cells if c.cell_type == "markdown"]
+    assert sum(map(len, links)) and [len(x) for x in links] == [len(x) for x in roles]
+    assert not any(CITE_LINK.search(c.source) for c in read.cells)
+    assert [c for c in read.cells if c.cell_type == "code"] == [c for c in on_disk.cells if c.cell_type == "code"]
+    cache = JupyterCacheBase.__new__(JupyterCacheBase)  # create_hashed_notebook needs no cache folder
+    assert cache.create_hashed_notebook(read)[1] == cache.create_hashed_notebook(on_disk)[1]
+
+
 def test_a_markdown_page_is_read_with_roles_too(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("See [[June and Sadelain, 2018](#cite-june2018car)].\n")
     assert _sphinx_reads(page) == "See {cite}`june2018car`.\n"
+
+
+# ---- the built book shows the labels the chapters carry --------------------------------------------------------
+
+BOOK_CITATION = re.compile(r'<span class="bibtex-citation"[^>]*>\[(.*?)\]</span>', re.S)
+
+
+def page_labels(page: str) -> Counter:
+    """The citations of a built page as the link form writes them (<em> as *...*, no-break spaces as spaces)."""
+    out = Counter()
+    for group in BOOK_CITATION.findall(page):
+        text = re.sub(r"</?em>", "*", group)
+        out[" ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", text)).replace("\u00a0", " ").split())] += 1
+    return out
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
+def test_every_label_is_the_one_the_built_page_shows(built_book, path):
+    page = (built_book / path.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8")
+    want = Counter(
+        m.group("label")
+        for s in markdown_cells(json.loads(path.read_text(encoding="utf-8")))
+        for m in CITE_LINK.finditer(s)
+    )
+    shown = page_labels(page)
+    assert want and not want - shown, f"{path.name}: labels the page does not show: {sorted((want - shown).elements())}"

@@ -17,7 +17,7 @@ def test_every_hook_is_local_so_lint_needs_no_network():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     assert [r["repo"] for r in config["repos"]] == ["local"]
     ids = {h["id"] for r in config["repos"] for h in r["hooks"]}
-    assert {"ruff-check", "ruff-format", "codespell", "data-schemas", "notebook-outputs"} <= ids
+    assert {"ruff-check", "ruff-format", "codespell", "data-schemas", "notebook-outputs", "citation-labels"} <= ids
 
 
 def test_ci_lints_before_it_tests():
