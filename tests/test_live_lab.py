@@ -1,7 +1,8 @@
 """Every chapter in `_toc.yml`, opened in JupyterLab as Binder serves it, reads like the book.
 
 One JupyterLab server (127.0.0.1, a token, autosave and windowing off) is shared by all chapters. For each chapter,
-in Chromium, before anything runs: no Markdown cell shows raw MyST, and no sentence of a solution, lecturer note or
+in Chromium, before anything runs: no Markdown cell shows raw MyST, every citation shows the book's label (never a
+key marked "Citation Not Found"), and no sentence of a solution, lecturer note or
 other dropdown is visible until its toggle is opened; then one solution is opened and its text is seen. Then
 Run > Run All Cells: every widget the chapter's code builds (read from the notebook and the package's builder
 registry) is drawn, each interactive answers a click with another panel, and no cell shows an error. The notebook file
@@ -16,13 +17,16 @@ import pytest
 
 from course_tools.testing.live_lab import (
     ROOT,
+    UNRESOLVED_CITATION,
     chapter_paths,
+    citation_labels,
     click_changes_panel,
     closed_blocks,
     cross_reference_texts,
     guard_offline,
     hidden_fragments,
     interactives,
+    keys_shown,
     load,
     markdown_sources,
     markdown_text,
@@ -56,6 +60,12 @@ def test_the_source_checks_can_fail():
     assert len(raw_myst(raw)) == 6
     (block,) = closed_blocks(":::{solution} ex-1\n:class: dropdown\nThe answer is TNF blockade, because it works.\n:::")
     assert sentence_fragments(block.body)[0] in normalise("… the answer is “TNF blockade”, because it works.")
+    cell = {"cell_type": "markdown", "source": "Shown [[June and Sadelain, 2018](#cite-june2018car)].\n"}
+    closed = {"cell_type": "markdown", "source": ":::{solution} ex-1\n:class: dropdown\n[[X, 2020](#cite-x2020)]\n:::"}
+    nb = {"cells": [cell, closed]}
+    assert citation_labels(nb) == ["June and Sadelain, 2018"]
+    assert keys_shown(nb, "as reported x2020 and june2018car") == ["june2018car", "x2020"]
+    assert keys_shown(nb, "[June and Sadelain, 2018]") == []
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
@@ -76,6 +86,17 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
         raw = [f"cell {i}: {r}" for i, text in enumerate(cells) for r in raw_myst(text)]
         assert not raw, f"{notebook} shows raw MyST in JupyterLab:\n" + "\n".join(raw)
         visible = normalise(" ".join(cells))
+        # Citations read as in the book: the label, never the key that jupyterlab-myst falls back to.
+        unresolved = page.locator(UNRESOLVED_CITATION)
+        assert not unresolved.count(), (
+            f"{notebook}: JupyterLab shows {unresolved.count()} citation(s) as not found, e.g. "
+            f"{unresolved.first.inner_text()!r} ({unresolved.first.get_attribute('title')})"
+        )
+        keys = keys_shown(nb, " ".join(cells))
+        assert not keys, f"{notebook}: JupyterLab shows citation keys instead of their labels: {keys}"
+        labels = citation_labels(nb)
+        unseen = [label for label in labels if normalise(label) not in visible]
+        assert labels and not unseen, f"{notebook}: citation labels not shown in JupyterLab: {unseen[:10]}"
         unread = [t for t in cross_reference_texts(nb) if normalise(t) not in visible]
         assert not unread, f"{notebook}: cross-references do not show their text in JupyterLab: {unread}"
         shown = [f"{b.name} {b.title!r}: {f.strip()!r}" for b, fs in hidden.items() for f in fs if f in visible]

@@ -23,7 +23,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from course_tools.conventions import ROOT, chapter_notebooks  # the one rule for "what a chapter is"
+from course_tools.conventions import (  # the one rule for "what a chapter is", and for a citation
+    CITE_LINK,
+    ROOT,
+    chapter_notebooks,
+    cited_keys,
+)
 
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
 
@@ -317,6 +322,22 @@ _XREF_TEXT = re.compile(r"\{(?:ref|doc)\}`([^`<]+?)\s*<[^`>]+>`")
 def cross_reference_texts(nb: dict) -> list[str]:
     """The words each {ref}/{doc} shows (course_tools/myst_constructs.py writes the target's heading into it)."""
     return [m.group(1) for m in _XREF_TEXT.finditer(open_markdown(nb))]
+
+
+# jupyterlab-myst shows a citation it cannot resolve as its key, in a span titled "Citation Not Found" (or "Citation
+# Has No Label"); the chapters' citation links (course_tools.conventions, "Citations") must never produce one.
+UNRESOLVED_CITATION = ".jp-MarkdownCell .myst [title^='Citation ']"
+
+
+def citation_labels(nb: dict) -> list[str]:
+    """The label each citation link in the chapter's open Markdown shows, as the book shows it."""
+    return [m.group("label") for m in CITE_LINK.finditer(open_markdown(nb))]
+
+
+def keys_shown(nb: dict, text: str) -> list[str]:
+    """The chapter's citation keys that appear as words in `text`: a key in view is a citation left unrendered."""
+    keys = cited_keys("\n".join(markdown_sources(nb)))
+    return sorted(k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", text))
 
 
 def responsive(nb: dict) -> list[str]:
