@@ -1,5 +1,5 @@
 """Exercises: which objectives each chapter exercise assesses (data/exercises.yaml). The prompt, the solution
-and its marking guide live in the chapter notebook, where the citations are real `{cite}` roles."""
+and its marking guide live in the chapter notebook, with its citations (course_tools.conventions, "Citations")."""
 
 from __future__ import annotations
 

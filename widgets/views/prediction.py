@@ -2,7 +2,7 @@
 "What you should have seen" (a closed dropdown admonition with class `course-explanation`, right after the
 interactive in the notebook) opens. Kernel-free: the buttons are linked in the browser to the feedback panels,
 and on the static page course_tools/static/course-assessment.js opens the explanation once a feedback panel shows.
-The explanation stays in the notebook's Markdown, so its citations stay real `{cite}` roles.
+The explanation stays in the notebook's Markdown, with the chapter's citations (course_tools.conventions, "Citations").
 """
 
 from __future__ import annotations
