@@ -213,7 +213,7 @@
     panel.classList.add(SCROLL);
     panel.style.maxHeight = max.toFixed(0) + "px";
     panel.setAttribute("tabindex", "0");
-    panel.setAttribute("role", "region");
+    panel.setAttribute("role", "group");  // not region: two such panels in a deck must not be landmarks of one name
     panel.setAttribute("aria-label", "Scroll panel: " + CUE_TEXT);
   }
 
