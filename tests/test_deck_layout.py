@@ -13,57 +13,63 @@ from course_tools.conventions import ROOT, chapter_notebooks, deck_path
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.deck_layout import PROJECTOR, SLIDE_FINDINGS_JS, describe, walk_deck
 from widgets.views.common import DIAGRAM_TEXT_VAR
-from widgets.views.presentation import DECK_BREAK_CLASS, PRESENTATION_DIAGRAM_TEXT_PX
-
-# Decks with a slide that still does not fit at 1280 x 720 (2026-12-02): each has one interactive widget taller
-# than the slide even at deck_fit.js's smallest zoom, which needs a presentation layout of its own (issue 16,
-# item 7, left open). Strict: a deck that comes to fit fails here until it leaves the list.
-STILL_TOO_TALL = {
-    "chapters/02_monoclonal_antibodies": "the therapy table widget",
-    "chapters/03_pathogenic_antibodies": "the FcRn and complement demos",
-    "chapters/05_cytokines": "the JAK-STAT map and the cytokine matrix (its table is cut by the widget's box)",
-    "chapters/06_car_t": "B-cell return, walkthrough, timeline and grading explorer",
-    "chapters/07_restoring_tolerance": "the property-comparison table",
-    "chapters/08_personalisation": "the patient cases (cut by the widget's box)",
-    "chapters/09_safety": "the safety checklist",
-    "chapters/10_before_and_around_treatment": "the hepatitis B serology interpreter",
-}
-CHAPTERS = [
-    pytest.param(doc, marks=pytest.mark.xfail(reason=f"still too tall: {STILL_TOO_TALL[doc]}", strict=True))
-    if doc in STILL_TOO_TALL
-    else doc
-    for doc in chapter_notebooks()
-]
+from widgets.views.presentation import (
+    DECK_BREAK_CLASS,
+    DECK_COLUMNS_CLASS,
+    DECK_MAY_BREAK_CLASS,
+    DECK_PANEL_CLASS,
+    DECK_SCROLL_CLASS,
+    DECK_SCROLL_CUE_CLASS,
+    DECK_SIDE_BY_SIDE_CLASS,
+    PRESENTATION_DIAGRAM_TEXT_PX,
+)
 
 
 @pytest.mark.browser
 def test_slide_probe_catches_content_below_the_slide_a_scroll_box_and_small_diagram_text(browser):
-    """The probe must be able to fail: a paragraph below a 720 px slide, a row hidden in a scroll box, and 12 px
-    text in a 400-unit SVG drawn 200 px wide (6 px on screen) are reported; a slide that fits is not."""
+    """The probe must be able to fail: a paragraph below a 720 px slide, a row hidden in a scroll box (one with
+    no cue, one with the scroll class but no cue, and one inside a cued scroll panel but cut by a box within it),
+    and 12 px text in a 400-unit SVG drawn 200 px wide (6 px on screen) are reported; a slide that fits, with rows
+    hidden in a scroll panel under a cue that says it scrolls (deck_fit.js's last resort), is not, and that panel
+    is counted."""
     context = browser.new_context(viewport=PROJECTOR)
     page = context.new_page()
     svg = '<svg viewBox="0 0 {v} 40" width="{w}"><text x="0" y="20" font-size="{f}">Label</text></svg>'
     deck = """<div class="reveal"><div class="slides" style="position:absolute;top:0;left:0;width:1280px;
         height:720px"><section style="display:block">{}</section></div></div>"""
+    box = '<div class="{cls}" style="height:50px;overflow:auto"><div style="height:40px"></div>{inner}</div>'
+    cue = f'<p class="{DECK_SCROLL_CUE_CLASS}">This panel scrolls</p>'
     page.set_content(
         deck.format(
-            '<div style="height:50px;overflow:auto"><div style="height:40px"></div><b>Hidden row</b></div>'
-            f'<div class="course-widget">{svg.format(v=400, w=200, f=12)}</div>'
+            box.format(cls="", inner="<b>Hidden row</b>")
+            + box.format(cls=DECK_SCROLL_CLASS, inner="<b>Uncued row</b>")
+            + cue
+            + box.format(cls=DECK_SCROLL_CLASS, inner=box.format(cls="", inner="<b>Inner row</b>"))
+            + f'<div class="course-widget">{svg.format(v=400, w=200, f=12)}</div>'
             '<p style="margin-top:700px">Below the slide</p>'
         )
     )
     bad = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
-    page.set_content(deck.format(f'<p>Fits</p><div class="course-widget">{svg.format(v=300, w=300, f=16)}</div>'))
+    page.set_content(
+        deck.format(
+            f'<p>Fits</p><div class="course-widget">{svg.format(v=300, w=300, f=16)}</div>'
+            + cue
+            + box.format(cls=DECK_SCROLL_CLASS, inner='<b>Scrolled row</b><p style="margin-top:900px">Far</p>')
+        )
+    )
     fine = page.evaluate(SLIDE_FINDINGS_JS, [page.query_selector("section"), PRESENTATION_DIAGRAM_TEXT_PX])
     context.close()
     assert any('"Below the slide" outside the slide' in c for c in bad["cut"]), bad
     assert any('"Hidden row" cut off by div' in c for c in bad["cut"]), bad
+    assert any('"Uncued row" cut off by div' in c for c in bad["cut"]), bad
+    assert any('"Inner row" cut off by div' in c for c in bad["cut"]), bad
     assert bad["small"] == ['"Label" at 6.0px']
-    assert fine == {"cut": [], "small": []}
+    assert bad["scroll"] == 1  # the cued panel is counted, while what is cut inside it is still reported
+    assert fine == {"cut": [], "small": [], "scroll": 1}
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("doc", CHAPTERS)
+@pytest.mark.parametrize("doc", chapter_notebooks())
 def test_every_slide_fits_a_projector_with_readable_diagrams(browser, book_server, doc):
     context = browser.new_context(viewport=PROJECTOR)
     guard = OfflineGuard(context)
@@ -76,9 +82,13 @@ def test_every_slide_fits_a_projector_with_readable_diagrams(browser, book_serve
 
 
 def test_deck_fit_script_uses_the_course_names_for_breaks_and_diagram_text():
-    """deck_fit.js spells two names the Python views define; they must agree."""
+    """deck_fit.js spells the names the Python views define (breaks, side by side, panels, scroll panels, the
+    diagram text variable, the figure caption tag); they must agree."""
     script = DECK_FIT_JS.read_text(encoding="utf-8")
     assert f'"{DECK_BREAK_CLASS}"' in script and f'"{DIAGRAM_TEXT_VAR}"' in script
+    for name in (DECK_MAY_BREAK_CLASS, DECK_SIDE_BY_SIDE_CLASS, DECK_COLUMNS_CLASS, DECK_PANEL_CLASS):
+        assert f'"{name}"' in script, name
+    assert f'"{DECK_SCROLL_CLASS}"' in script and f'"{DECK_SCROLL_CUE_CLASS}"' in script
     assert f'".celltag_{FIGURE_CAPTION_TAG}"' in script
 
 

@@ -22,7 +22,13 @@ from course_tools.testing.deck_layout import FITTED
 from widgets.models.lecturer_guide import load_guide
 from widgets.models.quiz import load_questions
 from widgets.views.lecturer_guide import guide_markdown
-from widgets.views.presentation import PRESENTATION_CSS, PRESENTATION_FONT_PX, presentation_style
+from widgets.views.presentation import (
+    DECK_PANEL_CLASS,
+    DECK_SCROLL_CLASS,
+    PRESENTATION_CSS,
+    PRESENTATION_FONT_PX,
+    presentation_style,
+)
 
 CHAPTERS = chapter_notebooks()
 
@@ -164,6 +170,52 @@ def test_deck_starts_offline_and_navigates_by_keyboard(offline_page, deck_server
     page.wait_for_function("Reveal.getIndices().h === 0", timeout=5_000)
     assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
     assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
+
+
+# A deck with a select (the ordering task), radio groups (the grading explorer) and sliders (the walkthrough).
+KEYS_DECK = "chapters/06_car_t"
+
+
+@pytest.mark.browser
+def test_deck_leaves_the_arrow_keys_to_a_focused_select_radio_group_or_scroll_panel(offline_page, deck_server):
+    """reveal.js asks deck_fit.js's courseDeckTakesKey: ArrowRight moves the deck from a plain widget root (the
+    positive control) and not from a focused select, radio, slider or scroll panel. Each negative press is
+    followed by the positive one on the same slide; keys are handled in order, so once the deck has moved one
+    slide, a move on the first press would already show as two."""
+    page = offline_page
+    open_deck(page, deck_server + deck_path(KEYS_DECK))
+    page.evaluate("Reveal.configure({transition: 'none'})")
+    keeps = [
+        ".course-widget select",
+        '.course-widget input[type="radio"]',
+        '.course-widget [role="slider"]',
+        f".{DECK_SCROLL_CLASS}",
+    ]
+    scroll_panels = page.evaluate(f"document.querySelectorAll('.reveal .{DECK_SCROLL_CLASS}').length")
+    if not scroll_panels:  # this deck fits without one: make one where deck_fit.js would, on a widget's panel
+        page.evaluate(
+            f"""() => {{ const p = document.querySelector('.reveal .{DECK_PANEL_CLASS}');
+                p.classList.add('{DECK_SCROLL_CLASS}'); p.tabIndex = 0; }}"""
+        )
+    for selector in keeps:
+        h, v = page.evaluate(
+            """(sel) => { const el = [...document.querySelectorAll('.reveal ' + sel)]
+                  .find(e => e.closest('section').querySelectorAll('.course-widget').length);
+                const i = Reveal.getIndices(el.closest('section')); Reveal.slide(i.h, i.v);
+                const root = el.closest('section').querySelector('.course-widget');
+                root.tabIndex = -1; window.__keyTarget = el; window.__plainRoot = root;
+                return [i.h, i.v]; }""",
+            selector,
+        )
+        page.wait_for_function(f"Reveal.getIndices().h === {h} && Reveal.getIndices().v === {v}", timeout=5_000)
+        page.evaluate("window.__keyTarget.focus()")
+        assert page.evaluate("window.__keyTarget.contains(document.activeElement)"), selector
+        page.keyboard.press("ArrowRight")
+        page.evaluate("window.__plainRoot.focus()")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"Reveal.getIndices().h !== {h}", timeout=5_000)
+        assert page.evaluate("Reveal.getIndices().h") == h + 1, f"the deck took ArrowRight from {selector}"
+    assert not page.guard.external and not page.guard.unexpected_errors()
 
 
 @pytest.mark.browser

@@ -6,11 +6,18 @@ from pathlib import Path
 
 import ipywidgets as ipw
 import pytest
+from widget_tree import builders, call_builder, walk
 
 import widgets
 from widgets.models.quiz import load_questions
 from widgets.views.knowledge_check import KnowledgeCheck
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import (
+    DECK_BREAK_CLASS,
+    DECK_MAY_BREAK_CLASS,
+    DECK_PANEL_CLASS,
+    DECK_SIDE_BY_SIDE_CLASS,
+)
 
 
 def test_choice_panels_are_linked_in_the_browser():
@@ -133,3 +140,27 @@ def test_readable_diagram_keeps_the_width_at_which_the_smallest_text_is_readable
     )
     with pytest.raises(ValueError, match="viewBox"):
         readable_diagram("<svg><text>no sizes</text></svg>")
+
+
+def _classes(w) -> tuple:
+    return tuple(getattr(w, "_dom_classes", ()))
+
+
+@pytest.mark.parametrize("name", builders())
+def test_a_deck_never_splits_a_widget_inside_the_panel_its_controls_drive(name):
+    """deck_fit.js may start a slide before a part marked DECK_MAY_BREAK_CLASS; a part moved out of a Stack's
+    child would stay on screen when the controls switch panels, so no mark sits inside a panel
+    (DECK_PANEL_CLASS), and every interactive widget has such a panel (a scroll panel's last resort)."""
+    for root in call_builder(name):
+        nodes = list(walk(root))
+        panels = [w for w in nodes if DECK_PANEL_CLASS in _classes(w)]
+        assert panels, f"widgets.{name}: no {DECK_PANEL_CLASS}"
+        inside = [m for p in panels for m in list(walk(p))[1:] if DECK_MAY_BREAK_CLASS in _classes(m)]
+        assert not inside, f"widgets.{name}: a break mark inside a panel: {[m.__class__.__name__ for m in inside]}"
+
+
+def test_panel_trees_mark_their_panel_and_choice_panels_may_sit_side_by_side():
+    w = ChoicePanels(["a", "b"], [ipw.HTML("A"), ipw.HTML("B")], description="Pick:")
+    assert DECK_PANEL_CLASS in _classes(w.stack) and DECK_SIDE_BY_SIDE_CLASS in _classes(w)
+    matrix = widgets.cytokine_matrix_explorer()
+    assert DECK_BREAK_CLASS in _classes(matrix.children[-1]) and "course-matrix" in matrix.children[-1].value

@@ -10,7 +10,14 @@ import pytest
 
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.page_audit import open_and_wait
-from course_tools.testing.widget_layout import SMALL_SVG_TEXT_JS, TOO_WIDE_JS, TRUNCATED_JS, book_widget_pages
+from course_tools.testing.widget_layout import (
+    PAGE_SCROLLS_SIDEWAYS_JS,
+    SMALL_SVG_TEXT_JS,
+    TOO_WIDE_JS,
+    TRUNCATED_JS,
+    book_pages,
+    book_widget_pages,
+)
 from widgets.views.common import MIN_DIAGRAM_TEXT_PX
 
 WIDTHS = (390, 1300)
@@ -81,4 +88,35 @@ def test_on_a_phone_no_widget_is_wider_than_the_page_and_diagram_text_is_readabl
     """Issue 16, at 390 px: every widget stays inside the page (a diagram or table too wide for it scrolls in its
     own box), and every visible label in a widget diagram renders at least MIN_DIAGRAM_TEXT_PX tall."""
     found = visit(browser, book_server, built_book, 390, TOO_WIDE_JS, (SMALL_SVG_TEXT_JS, MIN_DIAGRAM_TEXT_PX))
+    assert not any(found.values()), report(found, 390)
+
+
+@pytest.mark.browser
+def test_page_probe_catches_a_page_that_scrolls_sideways(browser):
+    """The probe must be able to fail: a 600px block on a 390px page is reported, a page that fits is not."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.set_content("<p>Fits</p><div style='width:600px'>Too wide</div>")
+    wide = page.evaluate(PAGE_SCROLLS_SIDEWAYS_JS)
+    page.set_content("<p>Fits</p>")
+    fine = page.evaluate(PAGE_SCROLLS_SIDEWAYS_JS)
+    context.close()
+    assert len(wide) == 1 and "scrolls sideways" in wide[0] and not fine
+
+
+@pytest.mark.browser
+def test_on_a_phone_no_book_page_scrolls_sideways(browser, book_server, built_book):
+    """Issue 16, items 2-3, the whole page: at 390 px no built book page is wider than the screen
+    (document.scrollingElement.scrollWidth > clientWidth), whether or not it has a widget."""
+    pages = book_pages(built_book)
+    assert len(pages) > len(book_widget_pages(built_book)), "the pages without widgets are missing"
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    guard = OfflineGuard(context)
+    page = context.new_page()
+    found = {}
+    for rel in pages:
+        open_and_wait(page, book_server + rel)
+        found[rel] = page.evaluate(PAGE_SCROLLS_SIDEWAYS_JS)
+    context.close()
+    assert_clean(guard)
     assert not any(found.values()), report(found, 390)

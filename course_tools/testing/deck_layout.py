@@ -10,17 +10,30 @@ import sys
 
 from course_tools.conventions import chapter_notebooks, deck_path
 from course_tools.testing.page_audit import FITTED, WIDGETS_RENDERED_JS
-from widgets.views.presentation import PRESENTATION_DIAGRAM_TEXT_PX
+from widgets.views.presentation import DECK_SCROLL_CLASS, DECK_SCROLL_CUE_CLASS, PRESENTATION_DIAGRAM_TEXT_PX
 
 PROJECTOR = {"width": 1280, "height": 720}
 
 # Findings on one slide: `slide` is the <section> shown, `box` the slide's box on screen (reveal.js scales the
 # deck's logical size into the window). An element counts when it has a layout box and is not hidden; it is
 # cut off when it reaches past the slide's box, or past a box inside the slide that clips or scrolls it (the
-# audience does not see what a lecturer would have to scroll to). 1 px of slack absorbs sub-pixel rounding.
-SLIDE_FINDINGS_JS = """([slide, minPx]) => {
+# audience does not see what a lecturer would have to scroll to). One exception, deck_fit.js's last resort: a
+# scroll panel (DECK_SCROLL_CLASS) right under a cue that is shown and says so (DECK_SCROLL_CUE_CLASS) may hold
+# more than it shows; the panel and the cue must fit the slide, and a box inside the panel that cuts its content
+# still counts. Such panels are counted (`scroll`). 1 px of slack absorbs sub-pixel rounding.
+SLIDE_FINDINGS_JS = (
+    """([slide, minPx]) => {
   const box = document.querySelector('.reveal .slides').getBoundingClientRect();
-  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  // (a closed <details> keeps boxes for its hidden content in Chromium: only its summary shows)
+  const closed = e => { const d = e.closest('details:not([open])'); return !!d && d !== e && !e.closest('summary'); };
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !closed(e);
+  const cued = p => { const c = p.previousElementSibling;
+    return !!c && c.matches('."""
+    + DECK_SCROLL_CUE_CLASS
+    + """') && shown(c) && /scrolls/i.test(c.textContent); };
+  const panels = [...slide.querySelectorAll('."""
+    + DECK_SCROLL_CLASS
+    + """')].filter(p => shown(p) && cued(p));
   const outside = (r, b) => r.left < b.left - 1 || r.top < b.top - 1
     || r.right > b.right + 1 || r.bottom > b.bottom + 1;
   const clips = e => { const s = getComputedStyle(e); return s.overflowX !== 'visible' || s.overflowY !== 'visible'; };
@@ -35,8 +48,9 @@ SLIDE_FINDINGS_JS = """([slide, minPx]) => {
     const r = e.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) continue;
     const past = Math.round(Math.max(r.bottom - box.bottom, r.right - box.right));
-    let why = outside(r, box) ? `outside the slide, ${past}px past it` : null;
-    for (let a = e.parentElement; !why && a && a !== slide.parentElement; a = a.parentElement)
+    const panel = panels.find(p => p !== e && p.contains(e));  // seen by scrolling its cued panel
+    let why = !panel && outside(r, box) ? `outside the slide, ${past}px past it` : null;
+    for (let a = e.parentElement; !why && a && a !== (panel || slide.parentElement); a = a.parentElement)
       if (clips(a) && outside(r, a.getBoundingClientRect())) why = `cut off by ${label(a).split(' ')[0]}`;
     if (why) cut.set(e, why);
   }
@@ -48,8 +62,9 @@ SLIDE_FINDINGS_JS = """([slide, minPx]) => {
     return [t, parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.b, ctm.d) : 1)];
   }).filter(([, px]) => px < minPx - 0.01)
     .map(([t, px]) => `${JSON.stringify(t.textContent.trim().slice(0, 40))} at ${px.toFixed(1)}px`);
-  return {cut: leaves, small};
+  return {cut: leaves, small, scroll: panels.length};
 }"""
+)
 
 # Every slide, in order, with transitions off and all its fragments shown; one record per slide.
 WALK_JS = (
@@ -99,12 +114,14 @@ def describe(doc: str, slides: list[dict]) -> list[str]:
 
 
 def count(walks: dict[str, list[dict]]) -> dict[str, int]:
-    """Slides in all, slides that do not fit, slides with small diagram text (issue 16's before/after figures)."""
+    """Slides in all, slides that do not fit, slides with small diagram text, and slides that fit only with a
+    cued scroll panel (issue 16's before/after figures)."""
     slides = [s for w in walks.values() for s in w]
     return {
         "slides": len(slides),
         "do_not_fit": sum(bool(s["cut"]) for s in slides),
         "small_text": sum(bool(s["small"]) for s in slides),
+        "scroll_panel": sum(bool(s.get("scroll")) for s in slides),
     }
 
 
@@ -130,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
             walks[doc] = walk_deck(context.new_page(), base + deck_path(doc))
             context.close()
             print("\n".join(describe(doc, walks[doc])) or f"{deck_path(doc)}: every slide fits")
+            for s in walks[doc]:
+                if s.get("scroll"):
+                    print(f"  {deck_path(doc)}#/{s['h']}/{s['v']} {s['title']!r}: {s['scroll']} cued scroll panel(s)")
         browser.close()
     print(count(walks))
     return 0

@@ -63,6 +63,19 @@ SMALL_SVG_TEXT_JS = (
 )
 
 
+# The whole page, not only its widgets (issue 16, item 2): on a phone nothing makes the reader scroll sideways.
+PAGE_SCROLLS_SIDEWAYS_JS = """() => {
+  const s = document.scrollingElement, over = s.scrollWidth - s.clientWidth;
+  return over > 0 ? [`the page scrolls sideways by ${over}px (scrollWidth ${s.scrollWidth} > clientWidth `
+    + `${s.clientWidth})`] : [];
+}"""
+
+
+def book_pages(html_dir) -> list[str]:
+    """Every built book page a reader opens (decks and handouts have their own tests), from the build."""
+    return [rel for rel in built_pages(html_dir) if not rel.startswith(("slides/", "handouts/"))]
+
+
 def book_widget_pages(html_dir) -> list[str]:
     """Every built book page with a widget (decks under slides/ have their own test), from the build."""
     return [

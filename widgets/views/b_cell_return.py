@@ -8,6 +8,7 @@ from widgets.models.b_cell_return import BCellReturn, Course, load_b_cell_return
 from widgets.text import escape, markdown_inline
 from widgets.views.common import ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 NOT_REPORTED = "Not reported by the cited source for this week."
@@ -67,11 +68,15 @@ class BCellReturnSteps(ChoicePanels):
         )
         heading, *rest = self.children
         self.children = (heading, html_panel(time_course_html(model)), *rest)
+        # In a deck the diagram may stand on a slide of its own, the buttons and their panel on the next.
+        deck_may_break(self.buttons)
         self.children = (
             *self.children,
-            html_panel(
-                f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
-                f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"
+            deck_may_break(
+                html_panel(
+                    f"<p><small>A teaching comparison of two studies in different diseases, not a head-to-head trial "
+                    f"(as of {escape(model.as_of)}).</small></p>{sources_html(model.sources)}"
+                )
             ),
         )
         self.add_class(ROOT_CLASS)

@@ -17,6 +17,7 @@ from widgets.models.car_t_grading import Domain, Grading, Scale, load_grading
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, sources_html
 from widgets.views.panels import PanelTree, check_indices
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 _GRADE_COLOURS = {
@@ -107,6 +108,9 @@ class GradingExplorer(ipw.VBox):
         self.grading = grading
         self.sections = [ScaleSection(s) for s in grading.scales]
         footer = ipw.HTML(f"<p><small>{markdown_inline(grading.note)}</small></p>" + sources_html(grading.sources))
+        # each scale has its own controls and grade: in a deck, each may start a slide, and so may the footer
+        for part in (*self.sections[1:], footer):
+            deck_may_break(part)
         super().__init__(children=[*self.sections, footer])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-grading")

@@ -14,6 +14,7 @@ from widgets.models.car_t_manufacturing import LOCATIONS, Manufacturing, Step, l
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
+from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
 
 _W = 760
@@ -88,8 +89,9 @@ def step_svg(model: Manufacturing, step: Step) -> str:
     else:
         a, b = offs[step.id]
         pos = f"typically days {_fmt(a)}–{_fmt(b)}" if b > a else f"day {_fmt(a)}"
+    # from the left edge, not the lanes' column: the longest line ("before day 0 ...") ran past the viewBox there
     parts.append(
-        f'<text x="{_LEFT}" y="{by - 6}" font-size="12" font-weight="bold">This step: {escape(pos)}; '
+        f'<text x="6" y="{by - 6}" font-size="12" font-weight="bold">This step: {escape(pos)}; '
         f"infusion on day {_fmt(typ)} (range {_fmt(lo)}–{_fmt(hi)})</text>"
     )
     height = by + 44
@@ -157,6 +159,7 @@ class ManufacturingWalkthrough(ipw.VBox):
         super().__init__(children=[self.buttons, self.slider, hint, self.stack])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-manufacturing")
+        self.add_class(DECK_SIDE_BY_SIDE_CLASS)  # controls, then their panel: a deck may set them side by side
 
     @property
     def controls(self) -> list[ipw.Widget]:

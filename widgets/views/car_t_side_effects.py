@@ -19,6 +19,7 @@ from widgets.models.car_t_adverse_events import (
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
+from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
 
 _W, _LEFT, _ROW = 700, 150, 17
@@ -162,6 +163,7 @@ class SideEffectTimeline(ipw.VBox):
         super().__init__(children=[self.evidence, self.day, self.outer])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-timeline")
+        self.add_class(DECK_SIDE_BY_SIDE_CLASS)  # controls, then their panel: a deck may set them side by side
 
     @property
     def controls(self) -> list[ipw.Widget]:

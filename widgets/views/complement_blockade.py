@@ -9,6 +9,7 @@ from widgets.models.complement_blockade import Cascade, ComplementDrug, load_cas
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 _BOX_W, _BOX_H, _COL, _ROW, _PAD = 212, 46, 244, 70, 10
@@ -132,12 +133,15 @@ class ComplementCascade(ChoicePanels):
             f"<li><strong>{escape(s.label)}</strong>: {markdown_inline(s.text)}</li>" for s in cascade.steps
         )
         keys = list(dict.fromkeys([*(k for s in cascade.steps for k in s.sources), *cascade.vaccine_gap_sources]))
+        # the steps and sources under the widget: a deck may show them on a slide of their own
         self.children = (
             *self.children,
-            ipw.HTML(
-                f"<details><summary>The steps of the cascade</summary><ul>{steps}</ul></details>"
-                f"<p><small>Label facts as of {escape(cascade.as_of)}; check the current label.</small></p>"
-                + sources_html(keys)
+            deck_may_break(
+                ipw.HTML(
+                    f"<details><summary>The steps of the cascade</summary><ul>{steps}</ul></details>"
+                    f"<p><small>Label facts as of {escape(cascade.as_of)}; check the current label.</small></p>"
+                    + sources_html(keys)
+                )
             ),
         )
         self.add_class(ROOT_CLASS)

@@ -8,6 +8,7 @@ from widgets.models.cytokine_matrix import Cell, CytokineMatrix, load_cytokine_m
 from widgets.text import escape, markdown_inline, markdown_to_html
 from widgets.views.common import html_panel, sources_html
 from widgets.views.panels import NestedPanels
+from widgets.views.presentation import DECK_BREAK_CLASS
 from widgets.views.registry import builder
 
 # Every status has a symbol and a word; the background tint only repeats what they say.
@@ -66,7 +67,9 @@ class CytokineMatrixExplorer(NestedPanels):
             initial=[0, 0],
             header=[ipw.HTML("<strong>Choose a blocked pathway and a disease</strong>")],
         )
-        self.children = (*self.children, ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%")))
+        whole = ipw.HTML(matrix_table(model), layout=ipw.Layout(width="100%"))
+        whole.add_class(DECK_BREAK_CLASS)  # in a deck the whole-matrix table has a slide of its own
+        self.children = (*self.children, whole)
         self.add_class("course-cytokine-matrix")
 
     def select_cell(self, cytokine: str, disease: str) -> str:

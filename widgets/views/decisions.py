@@ -14,6 +14,7 @@ from widgets.text import escape, markdown_to_html
 from widgets.views.common import ROOT_CLASS, sources_html
 from widgets.views.knowledge_check import feedback_panel
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 PLAN_CHOICES = ("Include", "Leave out")
@@ -65,6 +66,8 @@ class TreatmentPlanView(ipw.VBox):
             ]
             row = ChoicePanels(list(PLAN_CHOICES), panels, description="", initial=None, heading=item.text)
             row.add_class("course-plan-item")
+            if self.rows:  # each item, with its own buttons and feedback, may start a slide in a deck
+                deck_may_break(row)
             self.rows.append(row)
             blocks += [row, ipw.HTML(sources_html(item.sources))]
         super().__init__(children=blocks)

@@ -9,6 +9,7 @@ from widgets.models.fcrn_blockade import FcRnModel, Scenario, load_fcrn_model
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 _W, _H, _L, _R, _T, _B = 600, 250, 52, 12, 22, 34
@@ -196,12 +197,15 @@ class IgGUnderFcRnBlockade(NestedPanels):
         )
         inputs = " ".join(markdown_inline(text) for text, _ in model.parameter_texts)
         keys = list(dict.fromkeys(k for _, srcs in model.parameter_texts for k in srcs))
+        # the notes and sources under the widget: a deck may show them on a slide of their own
         self.children = (
             *self.children,
-            ipw.HTML(
-                f"<p><small>{markdown_inline(model.note)} Measured inputs: {inputs} Blocking factor fitted to one "
-                f"cycle: IgG broken down {model.factor:.1f} times faster while FcRn is blocked.</small></p>"
-                + sources_html(list(dict.fromkeys([*keys, *model.note_sources])))
+            deck_may_break(
+                ipw.HTML(
+                    f"<p><small>{markdown_inline(model.note)} Measured inputs: {inputs} Blocking factor fitted to one "
+                    f"cycle: IgG broken down {model.factor:.1f} times faster while FcRn is blocked.</small></p>"
+                    + sources_html(list(dict.fromkeys([*keys, *model.note_sources])))
+                )
             ),
         )
         self.add_class(ROOT_CLASS)

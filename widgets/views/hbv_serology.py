@@ -15,6 +15,7 @@ from widgets.models.hbv_serology import BANDED, HbvSerology, load_hbv_serology, 
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
+from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
 
 _BAND_LOOK = {
@@ -80,6 +81,7 @@ class HbvSerologyInterpreter(ipw.VBox):
         super().__init__([header, *self.marker_controls, self.class_control, self.tree.root])
         self.add_class(ROOT_CLASS)
         self.add_class("course-hbv-serology")
+        self.add_class(DECK_SIDE_BY_SIDE_CLASS)  # controls, then their panel: a deck may set them side by side
 
     def _meaning(self, p, look) -> ipw.HTML:
         status = self.model.statuses[p.status]

@@ -21,6 +21,7 @@ import ipywidgets as ipw
 
 from widgets.text import markdown_inline
 from widgets.views.common import ROOT_CLASS
+from widgets.views.presentation import DECK_PANEL_CLASS, DECK_SIDE_BY_SIDE_CLASS
 
 Step = Callable[[Hashable, int, int], Hashable]
 
@@ -75,6 +76,7 @@ class PanelTree:
         self.stacks_by_level: list[list[ipw.Stack]] = [[] for _ in self.sizes]
         self.links: list[ipw.Link] = []
         self.root = self._node(0, start)
+        self.root.add_class(DECK_PANEL_CLASS)  # a deck may set it beside its controls, or let it scroll
 
     def _node(self, k: int, state: Hashable) -> ipw.Widget:
         if (k, state) in self._nodes:
@@ -151,6 +153,7 @@ class ChoicePanels(ipw.VBox):
         children = [ipw.HTML(f"<strong>{markdown_inline(heading)}</strong>")] if heading else []
         super().__init__(children=[*children, self.buttons, self.stack])
         self.add_class(ROOT_CLASS)
+        self.add_class(DECK_SIDE_BY_SIDE_CLASS)  # heading and buttons, then the panel: two columns fit a deck
 
     @property
     def sizes(self) -> tuple[int, ...]:
@@ -182,6 +185,7 @@ class NestedPanels(ipw.VBox):
         self.stacks_by_level, self.links, self.root = self.tree.stacks_by_level, self.tree.links, self.tree.root
         super().__init__(children=[*header, *self.controls, self.root])
         self.add_class(ROOT_CLASS)
+        self.add_class(DECK_SIDE_BY_SIDE_CLASS)
 
     def select(self, *indices: int) -> None:
         self.tree.select(*indices)

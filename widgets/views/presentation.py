@@ -25,8 +25,34 @@ PRESENTATION_DIAGRAM_DRAWN_PX = 15
 # A widget part with this class starts a new vertical slide in a deck (course_tools/slides_templates/course_reveal/
 # deck_fit.js): e.g. each knowledge-check question after the first, one question per slide.
 DECK_BREAK_CLASS = "course-deck-break"
+# A widget part before which deck_fit.js MAY start a new vertical slide, only when the slide is too tall. Put it
+# where a split keeps each control on the slide of the panel it drives (before the controls, before a static
+# part); a marked part without controls (a table, a list) may also split by rows, its header repeated.
+DECK_MAY_BREAK_CLASS = "course-deck-may-break"
+# A widget (a box of controls followed by their panel) that deck_fit.js may lay out in two columns, controls
+# beside the panel, when that makes its slide shorter; it then adds DECK_COLUMNS_CLASS. Decks only: the book
+# page never gets the second class.
+DECK_SIDE_BY_SIDE_CLASS = "course-deck-side-by-side"
+DECK_COLUMNS_CLASS = "course-deck-columns"
+# The panel a widget's controls drive (a PanelTree's root Stack): the right column side by side, and, as a last
+# resort on a slide still too tall at the smallest zoom, a scroll panel (DECK_SCROLL_CLASS) under a visible cue
+# (DECK_SCROLL_CUE_CLASS) saying that it scrolls. The layout probe accepts content inside a cued scroll panel
+# only, and counts them.
+DECK_PANEL_CLASS = "course-deck-panel"
+DECK_SCROLL_CLASS = "course-deck-scroll"
+DECK_SCROLL_CUE_CLASS = "course-deck-scroll-cue"
+
+
+def deck_may_break(widget):
+    """Mark a widget part as a place where a deck may start a new slide (DECK_MAY_BREAK_CLASS); returns it."""
+    widget.add_class(DECK_MAY_BREAK_CLASS)
+    return widget
+
 
 _W = f".{ROOT_CLASS}"
+# The deck rules at the end: two columns only where deck_fit.js adds DECK_COLUMNS_CLASS. A scroll panel is made a
+# block: a Stack is a flex row (an ipywidgets Box), and with a max height it would squeeze its panel, which then
+# clips its own content; as a block the panel keeps its height and the Stack scrolls.
 PRESENTATION_CSS = f"""
 {_W} {{
   --jp-widgets-font-size: {PRESENTATION_FONT_PX}px;
@@ -53,6 +79,18 @@ PRESENTATION_CSS = f"""
 {_W} .widget-toggle-buttons, {_W} .widget-toggle-buttons > div {{ min-width: 0; max-width: 100%; }}
 {_W} h4 {{ font-size: {round(PRESENTATION_FONT_PX * 1.25)}px; }}
 {_W} svg {{ max-width: 100%; height: auto; }}
+{_W} .widget-html {{ margin-left: 0; margin-right: 0; }}
+{_W}.{DECK_COLUMNS_CLASS} {{
+  display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); column-gap: 24px; align-content: start;
+}}
+{_W}.{DECK_COLUMNS_CLASS} > * {{ grid-column: 1; min-width: 0; max-width: 100%; }}
+{_W}.{DECK_COLUMNS_CLASS} > .{DECK_PANEL_CLASS} {{ grid-column: 2; grid-row: 1 / span 12; }}
+{_W}.{DECK_COLUMNS_CLASS} .widget-toggle-buttons > div {{ flex-wrap: wrap; }}
+{_W} .lm-Widget.{DECK_SCROLL_CLASS} {{
+  display: block; overflow-y: auto; border: 2px solid #555; border-radius: 4px;
+}}
+{_W} .{DECK_SCROLL_CLASS}:focus {{ outline: 3px solid #0072B2; outline-offset: 1px; }}
+{_W} .{DECK_SCROLL_CUE_CLASS} {{ margin: 4px 0; font-style: italic; color: #333; }}
 """.strip()
 
 

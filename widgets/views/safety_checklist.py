@@ -8,6 +8,7 @@ from widgets.models.safety_checklist import SafetyChecklists, Therapy, load_safe
 from widgets.text import escape, markdown_inline
 from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 _KIND = {
@@ -86,7 +87,9 @@ class SafetyChecklistExplorer(ChoicePanels):
         if model.see_also:
             self.children = (
                 *self.children,
-                ipw.HTML(f'<p class="course-see-also"><strong>More:</strong> {markdown_inline(model.see_also)}</p>'),
+                deck_may_break(
+                    ipw.HTML(f'<p class="course-see-also"><strong>More:</strong> {markdown_inline(model.see_also)}</p>')
+                ),
             )
         self.add_class("course-safety-checklist")
 

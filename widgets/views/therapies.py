@@ -9,6 +9,7 @@ from widgets.models.therapies import Therapies, Therapy, load_therapies
 from widgets.text import escape, markdown_inline
 from widgets.views.common import ROOT_CLASS, html_panel
 from widgets.views.panels import ChoicePanels
+from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
 
 
@@ -110,7 +111,7 @@ class TherapyExplorer(ipw.VBox):
             '<p class="course-note"><small>Teaching summary, not prescribing information: check the '
             f"current label. US approvals as of {escape(model.as_of)}.</small></p>"
         )
-        super().__init__(children=[self.dimension, note])
+        super().__init__(children=[self.dimension, deck_may_break(note)])
         self.add_class(ROOT_CLASS)
         self.add_class("course-therapy-explorer")
 
