@@ -207,9 +207,10 @@ AUDIT_JS = """() => {
       .map(e => (e.getAttribute('fill') || '').toLowerCase()).filter(f => f && f !== 'none'));
     return fills.size > 1 && !svg.querySelector('text, pattern');
   }).map(s => (s.getAttribute('aria-label') || s.outerHTML).slice(0, 160));
-  // a selected toggle button must differ from the others by more than colour
-  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-toggle-buttons')]).map(group => {
-    const on = group.querySelector('.mod-active'), off = group.querySelector('button:not(.mod-active)');
+  // a chosen radio option must differ from the others by more than its circle's colour
+  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-radio-box')]).map(group => {
+    const on = [...group.querySelectorAll('label')].find(l => l.querySelector('input:checked'));
+    const off = [...group.querySelectorAll('label')].find(l => !l.querySelector('input:checked'));
     if (!on || !off) return null;
     const s = getComputedStyle(on), t = getComputedStyle(off);
     const props = ['fontWeight', 'boxShadow', 'textDecorationLine', 'borderTopWidth', 'borderBottomWidth',

@@ -126,7 +126,6 @@ class ComplementCascade(ChoicePanels):
             [d.short for d in cascade.drugs],
             [drug_panel(cascade, d, look) for d in cascade.drugs],
             description="Drug:",
-            tooltips=[d.name for d in cascade.drugs],
             heading=f"Where in the complement cascade each drug acts ({TEACHING_LABEL})",
         )
         steps = "".join(
