@@ -393,7 +393,7 @@ def test_colour_is_never_the_only_carrier_of_meaning(page_audits):
     for rel, a in _pages(page_audits).items():
         failures += [f"{rel}: verdict/feedback/legend element with no text: {h}" for h in a["silent"]]
         failures += [f"{rel}: SVG distinguishes marks by colour only: {h}" for h in a["colourOnlySvgs"]]
-        failures += [f"{rel}: selected toggle button {t!r} differs only by colour" for t in a["toggles"]]
+        failures += [f"{rel}: chosen option {t!r} differs only by its colour" for t in a["toggles"]]
     assert not failures, "\n".join(failures)
     assert sum(a["roots"] for a in _pages(page_audits).values()) > 0, "no widgets were audited"
 

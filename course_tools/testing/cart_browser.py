@@ -14,6 +14,7 @@ _INSTALL = """(cond) => {
   const mark = () => { if (window.__t0 === null) window.__t0 = performance.now(); };
   document.addEventListener('click', mark, {capture: true, once: true});
   document.addEventListener('keydown', mark, {capture: true, once: true});
+  document.addEventListener('input', mark, {capture: true, once: true});  // a list chosen by script
   const obs = new MutationObserver(() => {
     if (window.__t0 !== null && window.__t1 === null && ok()) { window.__t1 = performance.now(); obs.disconnect(); }
   });

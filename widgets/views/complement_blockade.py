@@ -1,4 +1,4 @@
-"""'Where in the cascade each drug acts': one row of drug buttons switches between pre-drawn panels, each with
+"""'Where in the cascade each drug acts': one radio group of drugs switches between pre-drawn panels, each with
 the cascade (blocked steps hatched and labelled), what follows from the block, and the label rules."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""'IgG under an FcRn blocker': two rows of buttons (how the blocker is given; when another IgG antibody is
+"""'IgG under an FcRn blocker': two radio groups (how the blocker is given; when another IgG antibody is
 given) choose one of a few pre-drawn panels, so the widget works with no kernel (widgets.views.panels)."""
 
 from __future__ import annotations
