@@ -51,7 +51,7 @@ def measure(html_dir: Path) -> dict[str, float]:
         out["load_s"], out["ready_s"] = t1 - t0, time.perf_counter() - t1
         times = click_through_manufacturing(page, [s.title for s in load_manufacturing().steps])
         times += [
-            move_timeline(page, "ArrowRight", 2, "Day +2"),
+            move_timeline(page, "ArrowDown", 2, "Day +2"),
             move_timeline(page, "End", 1, "3 years"),
             set_evidence(page, "Autoimmune studies", "autoimmune studies"),
         ]

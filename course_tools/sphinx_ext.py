@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 STATIC = VENDOR / "static"
 WIDGET_SCRIPTS = {
-    # Sets the fonts' base URL before the widget bundle loads, and names the slider handles.
+    # Sets the fonts' base URL before the widget bundle loads.
     "widgets-offline-config.js": {},
     # Deferred: the page is parsed while the 1.9 MB bundle downloads and compiles, and it still runs before the
     # load event, on which it renders the widgets. (Parser-blocking, it also left Playwright's "networkidle"

@@ -207,9 +207,10 @@ AUDIT_JS = """() => {
       .map(e => (e.getAttribute('fill') || '').toLowerCase()).filter(f => f && f !== 'none'));
     return fills.size > 1 && !svg.querySelector('text, pattern');
   }).map(s => (s.getAttribute('aria-label') || s.outerHTML).slice(0, 160));
-  // a selected toggle button must differ from the others by more than colour
-  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-toggle-buttons')]).map(group => {
-    const on = group.querySelector('.mod-active'), off = group.querySelector('button:not(.mod-active)');
+  // a chosen radio option must differ from the others by more than its circle's colour
+  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-radio-box')]).map(group => {
+    const on = [...group.querySelectorAll('label')].find(l => l.querySelector('input:checked'));
+    const off = [...group.querySelectorAll('label')].find(l => !l.querySelector('input:checked'));
     if (!on || !off) return null;
     const s = getComputedStyle(on), t = getComputedStyle(off);
     const props = ['fontWeight', 'boxShadow', 'textDecorationLine', 'borderTopWidth', 'borderBottomWidth',
@@ -392,7 +393,7 @@ def test_colour_is_never_the_only_carrier_of_meaning(page_audits):
     for rel, a in _pages(page_audits).items():
         failures += [f"{rel}: verdict/feedback/legend element with no text: {h}" for h in a["silent"]]
         failures += [f"{rel}: SVG distinguishes marks by colour only: {h}" for h in a["colourOnlySvgs"]]
-        failures += [f"{rel}: selected toggle button {t!r} differs only by colour" for t in a["toggles"]]
+        failures += [f"{rel}: chosen option {t!r} differs only by its colour" for t in a["toggles"]]
     assert not failures, "\n".join(failures)
     assert sum(a["roots"] for a in _pages(page_audits).values()) > 0, "no widgets were audited"
 

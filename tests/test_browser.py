@@ -30,10 +30,10 @@ def test_chapter_widget_responds_with_no_kernel(offline_page, book_server):
     page = offline_page
     open_page(page, f"{book_server}chapters/01_autoimmunity.html")
     reach = page.locator(".course-therapy-reach")
-    reach.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    reach.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     heading = reach.locator(".course-panel h4:visible")
     before = heading.first.inner_text()
-    reach.get_by_role("button", name="TNF blockade", exact=True).click()
+    reach.get_by_role("radio", name="TNF blockade", exact=True).check()
     page.wait_for_function(
         """() => [...document.querySelectorAll('.course-therapy-reach .course-panel h4')]
                  .some(h => h.offsetParent !== null && h.innerText === 'TNF blockade')""",
@@ -77,7 +77,7 @@ def test_knowledge_check_gives_the_feedback_in_the_data_with_no_kernel(offline_p
     check = checks.nth([s for d, s in knowledge_checks() if d == doc].index(slug))
     questions = load_questions(slug)
     items = check.locator(".course-question")
-    items.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    items.first.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     assert items.count() == len(questions)
     for n, q in enumerate(questions):
         item, verdict = items.nth(n), ".course-feedback-correct:visible, .course-feedback-wrong:visible"
@@ -85,12 +85,12 @@ def test_knowledge_check_gives_the_feedback_in_the_data_with_no_kernel(offline_p
         w = next(i for i, o in enumerate(q.options) if not o.correct)
         wrong, right = q.options[w], q.options[q.answer_index]
         # the buttons letter the options (A. ..., as the lecturer guide does)
-        item.get_by_role("button", name=f"{letter(w)}. {wrong.text}", exact=True).click()
+        item.get_by_role("radio", name=f"{letter(w)}. {wrong.text}", exact=True).check()
         shown = item.locator(".course-feedback-wrong:visible")
         shown.wait_for(timeout=5_000)
         text = " ".join(shown.inner_text().split())
         assert "Not quite" in text and plain(wrong.feedback) in text, (q.id, text)
-        item.get_by_role("button", name=f"{q.answer_letter}. {right.text}", exact=True).click()
+        item.get_by_role("radio", name=f"{q.answer_letter}. {right.text}", exact=True).check()
         shown = item.locator(".course-feedback-correct:visible")
         shown.wait_for(timeout=5_000)
         text = " ".join(shown.inner_text().split())

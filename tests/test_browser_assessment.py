@@ -31,12 +31,12 @@ def test_running_score_follows_the_answers_with_no_kernel(offline_page, book_ser
     questions = load_questions("car-t")
     n = len(questions)
     items = page.locator(".course-knowledge-check .course-question")
-    items.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    items.first.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     assert _score(page) == f"Score: 0 of {n} correct (0 answered)"
 
     def click(q: int, option: int) -> None:
         label = f"{letter(option)}. {questions[q].options[option].text}"
-        items.nth(q).get_by_role("button", name=label, exact=True).click()
+        items.nth(q).get_by_role("radio", name=label, exact=True).check()
 
     click(0, questions[0].answer_index)
     wait_visible_text(page, SCORE, f"Score: 1 of {n} correct (1 answered)")
@@ -63,14 +63,14 @@ def test_explanations_stay_hidden_until_a_prediction_is_chosen(offline_page, boo
     page = offline_page
     open_page(page, book_server + PAGE)
     preds = page.locator(".course-prediction")
-    preds.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    preds.first.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     assert preds.count() == 3 and page.locator(".course-explanation").count() == 3
     assert "Expansion is the longest manufacturing step" in _explanation_text(page, 0)
     assert not any(_explanation_shown(page, i) for i in range(3))
     # none of the first explanation's sentences is on screen anywhere before the choice
     assert not page.get_by_text("Expansion is the longest manufacturing step").first.is_visible()
 
-    preds.nth(0).locator(".widget-toggle-button").first.click()  # a wrong prediction also opens it
+    preds.nth(0).locator(".course-choices input").first.click()  # a wrong prediction also opens it
     preds.nth(0).locator(".course-feedback-wrong").first.wait_for(state="visible", timeout=5_000)
     page.locator(".course-explanation").nth(0).locator("p:not(.admonition-title)").first.wait_for(
         state="visible", timeout=5_000
@@ -113,12 +113,12 @@ def test_every_explanation_waits_for_its_own_prediction(offline_page, book_serve
     page = offline_page
     open_page(page, f"{book_server}{doc}.html")
     preds = page.locator(".course-prediction")
-    preds.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    preds.first.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     n = len(ids)
     assert preds.count() == n and page.locator(".course-explanation").count() == n, doc
     assert not any(_explanation_shown(page, i) for i in range(n)), f"{doc}: an explanation shows before any choice"
     for k in range(n):
-        preds.nth(k).locator(".widget-toggle-button").first.click()
+        preds.nth(k).locator(".course-choices input").first.click()
         page.locator(".course-explanation").nth(k).locator("p:not(.admonition-title)").first.wait_for(
             state="visible", timeout=5_000
         )

@@ -42,7 +42,7 @@ def test_every_decision_case_explains_each_choice_with_no_kernel(offline_page, b
     page = offline_page
     open_page(page, f"{book_server}{doc}.html")
     boxes = page.locator(".course-decision-case")
-    boxes.first.locator(".widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    boxes.first.locator(".course-choices input").first.wait_for(state="visible", timeout=15_000)
     ids = shown_cases()[doc]
     assert boxes.count() == len(ids)
     for n, case_id in enumerate(ids):
@@ -53,13 +53,13 @@ def test_every_decision_case_explains_each_choice_with_no_kernel(offline_page, b
         for w, wrong in enumerate(case.options):
             if wrong.correct:
                 continue
-            box.get_by_role("button", name=f"{letter(w)}. {wrong.text}", exact=True).click()
+            box.get_by_role("radio", name=f"{letter(w)}. {wrong.text}", exact=True).check()
             shown = box.locator(".course-feedback-wrong:visible")
             shown.wait_for(timeout=5_000)
             text = " ".join(shown.inner_text().split())
             assert "Not quite" in text and plain(wrong.feedback) in text, (case_id, w, text)
         right = case.options[case.answer_index]
-        box.get_by_role("button", name=f"{case.answer_letter}. {right.text}", exact=True).click()
+        box.get_by_role("radio", name=f"{case.answer_letter}. {right.text}", exact=True).check()
         shown = box.locator(".course-feedback-correct:visible")
         shown.wait_for(timeout=5_000)
         assert plain(right.feedback) in " ".join(shown.inner_text().split()), case_id

@@ -16,11 +16,11 @@ HBV, VAC = ".course-hbv-serology", ".course-vaccine-timing"
 def open_chapter(page, base):
     open_page(page, f"{base}{PAGE}")
     for root in (HBV, VAC):
-        page.locator(f"{root} .widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+        page.locator(f"{root} .course-choices input").first.wait_for(state="visible", timeout=15_000)
 
 
 def marker(page, n: int, value: str):
-    page.locator(f"{HBV} .widget-toggle-buttons").nth(n).get_by_role("button", name=value, exact=True).click()
+    page.locator(f"{HBV} .course-choices").nth(n).get_by_role("radio", name=value, exact=True).check()
 
 
 def test_interpreter_reads_the_panel_step_by_step(offline_page, book_server):
@@ -52,12 +52,12 @@ def test_planner_answers_for_a_drug_and_a_vaccine(offline_page, book_server):
     planner = page.locator(VAC)
     assert "Teaching tool, not clinical decision support" in visible_text(page, f"{VAC} .course-disclaimer")
     wait_visible_text(page, f"{VAC} .course-verdict", "Give, then hold or delay the drug")  # rituximab, influenza
-    planner.get_by_role("button", name="Methotrexate", exact=True).click()
+    planner.get_by_role("radio", name="Methotrexate", exact=True).check()
     wait_visible_text(page, f"{VAC} .course-panel", "hold methotrexate for 2 weeks after the vaccine")
-    planner.get_by_role("button", name="Live attenuated", exact=True).click()
+    planner.get_by_role("radio", name="Live attenuated", exact=True).check()
     wait_visible_text(page, f"{VAC} .course-verdict", "Defer")
-    planner.get_by_role("button", name="C5 inhibitor", exact=True).click()
-    planner.get_by_role("button", name="Meningococcal (ACWY and B)", exact=True).click()
+    planner.get_by_role("radio", name="C5 inhibitor", exact=True).check()
+    planner.get_by_role("radio", name="Meningococcal (ACWY and B)", exact=True).check()
     wait_visible_text(page, f"{VAC} .course-verdict", "Complete before the first dose")
     assert "at least 2 weeks before the first dose" in visible_text(page, f"{VAC} .course-panel")
     assert_clean(page)

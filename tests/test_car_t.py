@@ -287,8 +287,8 @@ def test_manufacturing_walkthrough_widget():
 
     w = widgets.manufacturing_walkthrough()
     assert "course-widget" in w._dom_classes and "course-car-t-manufacturing" in w._dom_classes
-    assert len(w.stack.children) == 11 == len(w.buttons.options) == len(w.slider.options)
-    assert linked(w.links, w.buttons, w.stack) and linked(w.links, w.slider, w.stack)
+    assert len(w.stack.children) == 11 == len(w.step.options)
+    assert w.step.options[0][0] == "1. Eligibility and screening" and linked(w.links, w.step, w.stack)
     for i, title in enumerate(ISSUE_ORDER):
         w.show(i)
         panel = w.stack.children[w.stack.selected_index].value

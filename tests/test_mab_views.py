@@ -88,7 +88,7 @@ def test_concentration_explorer_has_one_panel_per_setting_and_alt_text():
     w.select(HALF_LIVES.index(21), INTERVALS.index(7))
     leaf = w.visible_leaf().value
     assert "peak is <strong>4.85</strong>" in leaf
-    assert all(isinstance(c, ipw.SelectionSlider) for c in w.controls)
+    assert all(isinstance(c, ipw.RadioButtons) and c.orientation == "horizontal" for c in w.controls)
 
 
 def test_t_cell_widget_enumerates_every_state():

@@ -25,6 +25,7 @@ from widgets.views.lecturer_guide import guide_markdown
 from widgets.views.presentation import (
     DECK_PANEL_CLASS,
     DECK_SCROLL_CLASS,
+    PRESENTATION_CHOICE_PX,
     PRESENTATION_CSS,
     PRESENTATION_FONT_PX,
     presentation_style,
@@ -172,14 +173,14 @@ def test_deck_starts_offline_and_navigates_by_keyboard(offline_page, deck_server
     assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
 
 
-# A deck with a select (the ordering task), radio groups (the grading explorer) and sliders (the walkthrough).
+# A deck with selects (the walkthrough, the timeline, the ordering task) and radio groups (the grading explorer).
 KEYS_DECK = "chapters/06_car_t"
 
 
 @pytest.mark.browser
 def test_deck_leaves_the_arrow_keys_to_a_focused_select_radio_group_or_scroll_panel(offline_page, deck_server):
     """reveal.js asks deck_fit.js's courseDeckTakesKey: ArrowRight moves the deck from a plain widget root (the
-    positive control) and not from a focused select, radio, slider or scroll panel. Each negative press is
+    positive control) and not from a focused select, radio or scroll panel. Each negative press is
     followed by the positive one on the same slide; keys are handled in order, so once the deck has moved one
     slide, a move on the first press would already show as two."""
     page = offline_page
@@ -188,7 +189,6 @@ def test_deck_leaves_the_arrow_keys_to_a_focused_select_radio_group_or_scroll_pa
     keeps = [
         ".course-widget select",
         '.course-widget input[type="radio"]',
-        '.course-widget [role="slider"]',
         f".{DECK_SCROLL_CLASS}",
     ]
     scroll_panels = page.evaluate(f"document.querySelectorAll('.reveal .{DECK_SCROLL_CLASS}').length")
@@ -223,15 +223,14 @@ def test_deck_leaves_the_arrow_keys_to_a_focused_select_radio_group_or_scroll_pa
 def test_widget_on_a_slide_responds_to_a_click_with_no_kernel(offline_page, deck_server, doc):
     page = offline_page
     open_deck(page, deck_server + deck_path(doc))
-    widget = page.locator(".course-widget:has(.widget-toggle-button)").first
-    widget.locator(".widget-toggle-button").first.wait_for(state="attached", timeout=15_000)
-    # Go to the slide holding the widget, as a presenter would, then click an answer that is not chosen.
-    page.evaluate("""() => { const w = document.querySelector('.course-widget .widget-toggle-button');
+    widget = page.locator(".course-widget:has(.course-choices input)").first
+    widget.locator(".course-choices input").first.wait_for(state="attached", timeout=15_000)
+    # Go to the slide holding the widget, as a presenter would, then choose an option that is not chosen.
+    page.evaluate("""() => { const w = document.querySelector('.course-widget .course-choices input');
                              const i = Reveal.getIndices(w.closest('section')); Reveal.slide(i.h, i.v); }""")
     page.wait_for_timeout(900)  # the slide transition
     before = widget.inner_text()
-    button = widget.locator(".widget-toggle-button:not(.mod-active)").last
-    button.click()
+    widget.locator(".course-choices input:not(:checked)").last.check()
     page.wait_for_function("([el, t]) => el.innerText !== t", arg=[widget.element_handle(), before], timeout=5_000)
     assert widget.inner_text() != before
     assert not page.guard.external and not page.guard.unexpected_errors()
@@ -256,7 +255,7 @@ def test_presentation_mode_is_one_call_that_displays_the_style(monkeypatch):
 
 
 def _button_size(page):
-    return page.evaluate("""() => { const b = [...document.querySelectorAll('.course-widget .widget-toggle-button')]
+    return page.evaluate("""() => { const b = [...document.querySelectorAll('.course-widget .widget-radio-box label')]
         .find(x => x.offsetParent !== null); const s = getComputedStyle(b);
         const scale = window.Reveal ? Reveal.getScale() : 1;
         return [parseFloat(s.fontSize), b.getBoundingClientRect().height / scale]; }""")
@@ -266,20 +265,20 @@ def _button_size(page):
 def test_decks_use_presentation_size_and_a_notebook_page_can_switch_it_on(offline_page, deck_server):
     page = offline_page
     page.goto(deck_server + "chapters/01_autoimmunity.html", wait_until="load")
-    page.locator(".course-widget .widget-toggle-button").first.wait_for(state="visible", timeout=15_000)
+    page.locator(".course-widget .course-choices input").first.wait_for(state="visible", timeout=15_000)
     normal_font, normal_height = _button_size(page)
     page.add_style_tag(content=PRESENTATION_CSS)  # what widgets.presentation_mode() displays
     big_font, big_height = _button_size(page)
-    assert normal_font < PRESENTATION_FONT_PX == big_font and big_height >= 44 > normal_height
+    assert normal_font < PRESENTATION_FONT_PX == big_font and big_height >= PRESENTATION_CHOICE_PX
     open_deck(page, deck_server + deck_path("chapters/01_autoimmunity"))
-    page.locator(".course-widget .widget-toggle-button").first.wait_for(state="attached", timeout=15_000)
+    page.locator(".course-widget .course-choices input").first.wait_for(state="attached", timeout=15_000)
     page.evaluate("""() => { const i = Reveal.getIndices(document.querySelector('.course-widget').closest('section'));
                              Reveal.slide(i.h, i.v); }""")
     page.wait_for_timeout(900)
     deck_font, _ = _button_size(page)
     assert deck_font == PRESENTATION_FONT_PX
     print(
-        f"widget button text: book {normal_font:.0f}px, presentation {big_font:.0f}px; "
+        f"widget radio option: book {normal_font:.0f}px, presentation {big_font:.0f}px; "
         f"height {normal_height:.0f}px -> {big_height:.0f}px"
     )
 

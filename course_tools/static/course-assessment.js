@@ -63,6 +63,7 @@
   }
   document.addEventListener("click", chosen, true);
   document.addEventListener("keydown", chosen, true);
+  document.addEventListener("change", chosen, true);  // a radio chosen with the arrow keys
   new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true, attributes: true,
                                          attributeFilter: ["class", "style"] });
 })();

@@ -5,28 +5,6 @@
   window.__jupyter_widgets_assets_path__ = new URL("vendor/html-manager/dist/", here).href;
 })();
 
-// ipywidgets' sliders (noUiSlider) render a focusable role="slider" handle with no accessible name, so a
-// screen reader announces only a number. Name each handle after its slider's visible description label.
-(function () {
-  function nameSliderHandles(root) {
-    var sliders = (root.querySelectorAll ? root : document).querySelectorAll(".widget-slider, .widget-hslider");
-    sliders.forEach(function (slider) {
-      var label = slider.querySelector(".widget-label");
-      var text = label && label.textContent.trim().replace(/:$/, "");
-      if (!text) return;
-      slider.querySelectorAll('[role="slider"]').forEach(function (handle) {
-        if (!handle.getAttribute("aria-label")) handle.setAttribute("aria-label", text);
-      });
-    });
-  }
-  var pending = false;
-  new MutationObserver(function () {
-    if (pending) return;
-    pending = true;
-    window.requestAnimationFrame(function () { pending = false; nameSliderHandles(document); });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-})();
-
 // The widget bundle typesets labels through the MathJax 2 API (MathJax.Hub.Queue); the book loads MathJax 3,
 // which has no Hub, so a page with both maths and widgets would throw. Forward those calls to MathJax 3.
 (function () {

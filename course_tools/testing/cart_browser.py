@@ -14,6 +14,7 @@ _INSTALL = """(cond) => {
   const mark = () => { if (window.__t0 === null) window.__t0 = performance.now(); };
   document.addEventListener('click', mark, {capture: true, once: true});
   document.addEventListener('keydown', mark, {capture: true, once: true});
+  document.addEventListener('input', mark, {capture: true, once: true});  // a list chosen by script
   const obs = new MutationObserver(() => {
     if (window.__t0 !== null && window.__t1 === null && ok()) { window.__t1 = performance.now(); obs.disconnect(); }
   });
@@ -50,7 +51,7 @@ def load_chapter(page, base_url: str) -> None:
 
 def wait_for_widgets(page) -> None:
     for cls in ("course-car-t-manufacturing", "course-car-t-timeline", "course-car-t-grading"):
-        page.locator(f".{cls} .widget-toggle-button, .{cls} .widget-radio-box").first.wait_for(
+        page.locator(f".{cls} .course-choices input, .{cls} .course-choice-list select").first.wait_for(
             state="visible", timeout=15_000
         )
     for sel in (f"{MAN} .course-panel h4", f"{TL} .course-panel h4", ".course-car-t-grading .course-grade"):
@@ -62,18 +63,18 @@ TL = ".course-car-t-timeline"
 
 
 def click_through_manufacturing(page, titles: list[str]) -> list[float]:
-    """Click every step button in turn; the visible heading must name that step. Returns ms per click."""
+    """Choose every step from the list in turn; the visible heading must name that step; then the list's up
+    arrow goes back one step (the previous/next path). Returns ms per choice."""
     times = []
     heading = visible_text(f"{MAN} .course-panel h4")
+    steps = page.locator(f"{MAN} .course-choice-list select")
     assert page.evaluate(f"() => {heading}").startswith(f"Step 1 of {len(titles)}: {titles[0]}")
     for i, title in enumerate(titles[1:], start=2):
         want = f"Step {i} of {len(titles)}: {title}"
-        button = page.locator(f"{MAN} .widget-toggle-button").nth(i - 1)
-        times.append(timed(page, f"{heading} === {want!r}", button.click))
-    # the slider is previous/next: its left arrow goes back one step
-    page.locator(f"{MAN} .noUi-handle").focus()
+        times.append(timed(page, f"{heading} === {want!r}", lambda i=i: steps.select_option(index=i - 1)))
+    steps.focus()
     want = f"Step {len(titles) - 1} of {len(titles)}: {titles[-2]}"
-    times.append(timed(page, f"{heading} === {want!r}", lambda: page.keyboard.press("ArrowLeft")))
+    times.append(timed(page, f"{heading} === {want!r}", lambda: page.keyboard.press("ArrowUp")))
     return times
 
 
@@ -86,16 +87,17 @@ def timeline_events() -> str:
 
 
 def move_timeline(page, key: str, times: int, expect_heading: str) -> float:
-    handle = page.locator(f"{TL} .noUi-handle")
-    handle.focus()
+    """Step the day list with the keyboard (ArrowDown: a day on; ArrowUp: a day back), `times` presses."""
+    days = page.locator(f"{TL} .course-choice-list select")
+    days.focus()
     for _ in range(times - 1):
         page.keyboard.press(key)
     return timed(page, f"{timeline_heading()}.startsWith({expect_heading!r})", lambda: page.keyboard.press(key))
 
 
 def set_evidence(page, label: str, expect_heading_part: str) -> float:
-    button = page.locator(f"{TL} .widget-toggle-button", has_text=label)
-    return timed(page, f"{timeline_heading()}.includes({expect_heading_part!r})", button.click)
+    radio = page.locator(f"{TL} .course-choices").get_by_role("radio", name=label, exact=True)
+    return timed(page, f"{timeline_heading()}.includes({expect_heading_part!r})", radio.check)
 
 
 def grade_shown(section: str) -> str:

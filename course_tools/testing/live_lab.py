@@ -186,26 +186,21 @@ def click_changes_panel(page, selector: str) -> str:
     """Click the first control of the widget not already chosen; wait until the widget's visible text changes.
     Returns the button's label (so a failure can say which)."""
     root = page.locator(selector).first
-    # the controls the course's widgets use: toggle buttons, radio buttons, dropdowns, sliders
-    buttons = root.locator(".widget-toggle-button:not(.mod-active), button:not(.mod-active)")
+    # the controls the course's widgets use (widgets.views.common): radio groups and drop-down lists
     radios = root.locator(".widget-radio-box input[type=radio]:not(:checked)")
     page.evaluate("(sel) => { const r = document.querySelector(sel); r.dataset.courseBefore = r.innerText; }", selector)
     selects = root.locator("select")
-    if buttons.count() or radios.count():
-        control = buttons.first if buttons.count() else radios.first
-        label = control.inner_text() or control.get_attribute("value") or "radio"
+    if radios.count():
+        control = radios.first
+        label = control.get_attribute("value") or "radio"
         control.scroll_into_view_if_needed()
         control.click()
-    elif selects.count():  # dropdowns (the ordering task's position controls): choose the next option
+    elif selects.count():  # a list (the walkthrough's steps, the ordering task's positions): the next option
         control = selects.first
         control.scroll_into_view_if_needed()
         label = control.select_option(index=1)[0]
-    else:  # a widget driven by sliders only: move the first one a step with the keyboard
-        control = root.locator("[role=slider]").first
-        label = control.get_attribute("aria-valuetext") or "slider"
-        control.scroll_into_view_if_needed()
-        control.focus()
-        page.keyboard.press("ArrowRight")
+    else:
+        raise AssertionError(f"{selector}: no radio group or list to choose from")
     page.wait_for_function(CLICK_CHANGES_JS, arg=selector, timeout=15_000)
     return label
 

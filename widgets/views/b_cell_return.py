@@ -1,5 +1,5 @@
 """Kernel-free interactive: B-cell depletion and return after rituximab and after CD19 CAR T cells, stepped
-week by week. The time-course figure is drawn once; one button per week is linked in the browser to a
+week by week. The time-course figure is drawn once; one radio option per week is linked in the browser to a
 pre-rendered panel saying what each therapy's source reports for that week."""
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from widgets.models.car_t_grading import Domain, Grading, Scale, load_grading
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, choice_buttons, sources_html
 from widgets.views.panels import PanelTree, check_indices
-from widgets.views.presentation import deck_may_break
+from widgets.views.presentation import deck_may_break, deck_two_up
 from widgets.views.registry import builder
 
 _GRADE_COLOURS = {
@@ -39,13 +39,7 @@ def grade_badge(title: str, grade: int, words: dict[int, str], explain: str) -> 
 
 
 def _radio(domain: Domain) -> ipw.RadioButtons:
-    return ipw.RadioButtons(
-        options=[(lvl, i) for i, lvl in enumerate(domain.levels)],
-        index=0,
-        description=domain.label + ":",
-        style={"description_width": "initial"},
-        layout=ipw.Layout(width="auto"),
-    )
+    return choice_buttons(domain.levels, domain.label + ":")
 
 
 def _domain_note(scale: Scale, k: int, controls: list[ipw.RadioButtons]) -> PanelTree:
@@ -82,7 +76,7 @@ class ScaleSection(ipw.VBox):
         super().__init__(
             [
                 ipw.HTML(f"<h4>{escape(scale.title)}</h4>"),
-                *(ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes, strict=True)),
+                deck_two_up(ipw.VBox([ipw.VBox([c, n.root]) for c, n in zip(self.controls, self.notes, strict=True)])),
                 self.tree.root,
             ]
         )

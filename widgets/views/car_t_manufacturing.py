@@ -1,9 +1,9 @@
 """'From vein to vein': step through the making of a CAR T-cell product.
 
-Controls, all linked in the browser so they work with no kernel: step buttons (jump to any step) and a
-slider over the same steps. The slider is the previous/next control: drag it, or focus it and press the
-left/right arrow keys. ipywidgets has no button that adds one to an index in the browser, so a plain
-"Next" button would be dead on the static page; the slider is the honest substitute.
+One control, linked in the browser so it works with no kernel: a list of the numbered steps. Choose any step,
+or focus the list and press the up/down arrow keys for the previous and next step. ipywidgets has no button
+that adds one to an index in the browser, so a plain "Next" button would be dead on the static page; the
+list's arrow keys are the honest substitute, and a screen reader announces the step's name with them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,15 @@ import ipywidgets as ipw
 
 from widgets.models.car_t_manufacturing import LOCATIONS, Manufacturing, Step, load_manufacturing
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
+from widgets.views.common import (
+    OKABE_ITO,
+    ROOT_CLASS,
+    choice_list,
+    html_panel,
+    readable_diagram,
+    shared_panel_look,
+    sources_html,
+)
 from widgets.views.panels import PanelTree
 from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
@@ -133,30 +141,16 @@ class ManufacturingWalkthrough(ipw.VBox):
     def __init__(self, model: Manufacturing):
         self.model = model
         steps = model.steps
-        self.buttons = ipw.ToggleButtons(
-            options=[(str(s.number), i) for i, s in enumerate(steps)],
-            description="Step:",
-            tooltips=[s.title for s in steps],
-            style={"button_width": "3.4em", "description_width": "initial"},
-        )
-        self.slider = ipw.SelectionSlider(
-            options=[(f"{s.number}. {s.title}", i) for i, s in enumerate(steps)],
-            index=0,
-            description="Previous / next:",
-            continuous_update=True,
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="100%", max_width="760px"),
-        )
+        self.step = choice_list([f"{s.number}. {s.title}" for s in steps], "Step:")
         look = shared_panel_look()
         panels = [step_panel(model, s, look) for s in steps]
-        # Both controls move the same Stack in the browser; the Stack keeps them in step with each other.
-        self.tree = PanelTree([(self.buttons, self.slider)], [len(steps)], lambda ix: panels[ix[0]])
+        self.tree = PanelTree([self.step], [len(steps)], lambda ix: panels[ix[0]])
         self.stack, self.links = self.tree.root, self.tree.links
         hint = ipw.HTML(
-            "<p class='course-hint'>Click a step number, or use the slider (or its ← → keys) for "
+            "<p class='course-hint'>Choose a step from the list, or focus the list and press ↑ ↓ for "
             "the previous and next step.</p>"
         )
-        super().__init__(children=[self.buttons, self.slider, hint, self.stack])
+        super().__init__(children=[self.step, hint, self.stack])
         self.add_class(ROOT_CLASS)
         self.add_class("course-car-t-manufacturing")
         self.add_class(DECK_SIDE_BY_SIDE_CLASS)  # controls, then their panel: a deck may set them side by side
@@ -170,8 +164,7 @@ class ManufacturingWalkthrough(ipw.VBox):
         return self.tree.sizes
 
     def select(self, *indices: int) -> None:
-        """Python-side selection (live kernel): select(step index); the browser links keep the other control
-        in step."""
+        """Python-side selection (live kernel): select(step index)."""
         self.tree.select(*indices)
 
     show = select  # reads better in a notebook: walkthrough.show(4)

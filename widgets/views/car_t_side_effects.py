@@ -1,7 +1,8 @@
 """'What happens when?': the side effects of CAR T-cell therapy on a timeline, for two bodies of evidence.
 
-Two controls decide the panel, so the Stacks are nested: the evidence buttons pick the outer Stack, and the day
-slider is linked in the browser to every inner Stack. All of it works with no kernel.
+Two controls decide the panel, so the Stacks are nested: the evidence radio group picks the outer Stack, and the
+day list (its arrow keys step a day back or on) is linked in the browser to every inner Stack. All of it works
+with no kernel.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from widgets.models.car_t_adverse_events import (
     timeline_days,
 )
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
+from widgets.views.common import (
+    OKABE_ITO,
+    ROOT_CLASS,
+    choice_buttons,
+    choice_list,
+    html_panel,
+    readable_diagram,
+    shared_panel_look,
+    sources_html,
+)
 from widgets.views.panels import PanelTree
 from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
@@ -137,18 +147,8 @@ class SideEffectTimeline(ipw.VBox):
         self.model = model
         days = timeline_days()
         self.evidence_keys = list(EVIDENCE)
-        self.evidence = ipw.ToggleButtons(
-            options=[(EVIDENCE[k], i) for i, k in enumerate(self.evidence_keys)],
-            description="Evidence:",
-            style={"description_width": "initial"},
-        )
-        self.day = ipw.SelectionSlider(
-            options=[(day_label(d), i) for i, d in enumerate(days)],
-            index=days.index(initial_day),
-            description="Day after infusion:",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="100%", max_width="760px"),
-        )
+        self.evidence = choice_buttons([EVIDENCE[k] for k in self.evidence_keys], "Evidence:")
+        self.day = choice_list([day_label(d) for d in days], "Day after infusion:", index=days.index(initial_day))
         look = shared_panel_look()
         self.details = [evidence_details(model, ev) for ev in self.evidence_keys]
         # Evidence picks the outer Stack's child: that evidence's day Stack with its details below it.

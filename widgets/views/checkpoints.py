@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.models.checkpoints import NO_DRUG, CheckpointModel, Outcome, load_checkpoints
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
+from widgets.views.common import OKABE_ITO, choice_buttons, html_panel, readable_diagram, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -61,19 +61,8 @@ def outcome_panel(model: CheckpointModel, signal1: bool, cd28: bool, ctla4: bool
 class TCellActivation(NestedPanels):
     def __init__(self, model: CheckpointModel):
         self.model = model
-        toggles = [
-            ipw.ToggleButtons(
-                options=[("Off", 0), ("On", 1)],
-                description=s.control,
-                style={"description_width": "initial", "button_width": "auto"},
-            )
-            for s in model.signals
-        ]
-        drug = ipw.ToggleButtons(
-            options=[(d.label, i) for i, d in enumerate(model.drugs)],
-            description="Drug:",
-            style={"description_width": "initial", "button_width": "auto"},
-        )
+        toggles = [choice_buttons(["Off", "On"], s.control) for s in model.signals]
+        drug = choice_buttons([d.label for d in model.drugs], "Drug:")
         header = [ipw.HTML("<strong>Switch the signals, then add a drug</strong>")]
         super().__init__(
             [*toggles, drug],

@@ -78,3 +78,46 @@ def readable_diagram(svg: str) -> str:
         f'<div class="course-diagram" tabindex="0" role="group" aria-label="Diagram, scrolls sideways">'
         f"{svg[: tag.start()]}{sized}{svg[tag.end() :]}</div>"
     )
+
+
+# The course's two choice controls. Both are native form controls, so a screen reader announces each option's
+# name and whether it is chosen (ipywidgets' ToggleButtons expose no pressed state, and a slider's handle has no
+# name without a script patching it).
+CHOICES_CLASS = "course-choices"
+CHOICE_LIST_CLASS = "course-choice-list"
+# Options this short sit side by side; a group with a longer one lists its options one per line. JupyterLab
+# does not load the book's CSS, and sentence-long options side by side ran under the panel beside them.
+SHORT_CHOICE_CHARS = 40
+
+
+def choice_buttons(options: Sequence[str], description: str, *, index: int | None = 0) -> ipw.RadioButtons:
+    """A radio group: option i has value i; `index=None` starts with nothing chosen (a prediction)."""
+    if not options:
+        raise ValueError(f"choice_buttons {description!r}: no options")
+    horizontal = all(len(str(o)) <= SHORT_CHOICE_CHARS for o in options)
+    control = ipw.RadioButtons(
+        options=[(str(o), i) for i, o in enumerate(options)],
+        index=index,
+        description=description,
+        orientation="horizontal" if horizontal else "vertical",
+        style={"description_width": "initial"},
+        layout=ipw.Layout(width="auto", max_width="100%"),
+    )
+    control.add_class(CHOICES_CLASS)
+    return control
+
+
+def choice_list(options: Sequence[str], description: str, *, index: int = 0) -> ipw.Dropdown:
+    """A labelled drop-down list, for a choice among many options (the steps of a process, the days of a
+    timeline); its arrow keys step to the previous and next option."""
+    if not options:
+        raise ValueError(f"choice_list {description!r}: no options")
+    control = ipw.Dropdown(
+        options=[(str(o), i) for i, o in enumerate(options)],
+        index=index,
+        description=description,
+        style={"description_width": "initial"},
+        layout=ipw.Layout(width="auto", max_width="100%"),
+    )
+    control.add_class(CHOICE_LIST_CLASS)
+    return control

@@ -1,4 +1,4 @@
-"""'Where in the cascade each drug acts': one row of drug buttons switches between pre-drawn panels, each with
+"""'Where in the cascade each drug acts': one radio group of drugs switches between pre-drawn panels, each with
 the cascade (blocked steps hatched and labelled), what follows from the block, and the label rules."""
 
 from __future__ import annotations
@@ -126,7 +126,6 @@ class ComplementCascade(ChoicePanels):
             [d.short for d in cascade.drugs],
             [drug_panel(cascade, d, look) for d in cascade.drugs],
             description="Drug:",
-            tooltips=[d.name for d in cascade.drugs],
             heading=f"Where in the complement cascade each drug acts ({TEACHING_LABEL})",
         )
         steps = "".join(

@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.models.cytokine_matrix import Cell, CytokineMatrix, load_cytokine_matrix
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import html_panel, sources_html
+from widgets.views.common import choice_buttons, html_panel, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.presentation import DECK_BREAK_CLASS
 from widgets.views.registry import builder
@@ -49,17 +49,12 @@ def cell_panel(model: CytokineMatrix, cell: Cell) -> ipw.HTML:
 
 
 class CytokineMatrixExplorer(NestedPanels):
-    """Two button rows (pathway, disease) drive nested Stacks in the browser, so it works with no kernel."""
+    """Two radio groups (pathway, disease) drive nested Stacks in the browser, so it works with no kernel."""
 
     def __init__(self, model: CytokineMatrix):
         self.model = model
-        style = {"button_width": "auto", "description_width": "initial"}
-        self.cytokine_buttons = ipw.ToggleButtons(
-            options=[(c.label, i) for i, c in enumerate(model.cytokines)], description="Blocked pathway:", style=style
-        )
-        self.disease_buttons = ipw.ToggleButtons(
-            options=[(d.label, i) for i, d in enumerate(model.diseases)], description="Disease:", style=style
-        )
+        self.cytokine_buttons = choice_buttons([c.label for c in model.cytokines], "Blocked pathway:")
+        self.disease_buttons = choice_buttons([d.label for d in model.diseases], "Disease:")
         super().__init__(
             [self.cytokine_buttons, self.disease_buttons],
             [len(model.cytokines), len(model.diseases)],

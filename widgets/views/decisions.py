@@ -64,7 +64,7 @@ class TreatmentPlanView(ipw.VBox):
                 feedback_panel(Option(label, (k == 0) == item.include, item.feedback), **verdict)
                 for k, label in enumerate(PLAN_CHOICES)
             ]
-            row = ChoicePanels(list(PLAN_CHOICES), panels, description="", initial=None, heading=item.text)
+            row = ChoicePanels(list(PLAN_CHOICES), panels, description="In the plan?", initial=None, heading=item.text)
             row.add_class("course-plan-item")
             if self.rows:  # each item, with its own buttons and feedback, may start a slide in a deck
                 deck_may_break(row)

@@ -1,4 +1,4 @@
-"""'IgG under an FcRn blocker': two rows of buttons (how the blocker is given; when another IgG antibody is
+"""'IgG under an FcRn blocker': two radio groups (how the blocker is given; when another IgG antibody is
 given) choose one of a few pre-drawn panels, so the widget works with no kernel (widgets.views.panels)."""
 
 from __future__ import annotations
@@ -7,7 +7,15 @@ import ipywidgets as ipw
 
 from widgets.models.fcrn_blockade import FcRnModel, Scenario, load_fcrn_model
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, readable_diagram, shared_panel_look, sources_html
+from widgets.views.common import (
+    OKABE_ITO,
+    ROOT_CLASS,
+    choice_buttons,
+    html_panel,
+    readable_diagram,
+    shared_panel_look,
+    sources_html,
+)
 from widgets.views.panels import NestedPanels
 from widgets.views.presentation import deck_may_break
 from widgets.views.registry import builder
@@ -169,19 +177,8 @@ class IgGUnderFcRnBlockade(NestedPanels):
     def __init__(self, model: FcRnModel):
         self.model = model
         look = shared_panel_look()
-        style = {"button_width": "auto", "description_width": "initial"}
-        regimen = ipw.ToggleButtons(
-            options=[(r.label, i) for i, r in enumerate(model.regimens)],
-            description="FcRn blocker given as:",
-            style=style,
-            tooltips=[r.label for r in model.regimens],
-        )
-        other = ipw.ToggleButtons(
-            options=[(o.label, i) for i, o in enumerate(model.others)],
-            description="Another IgG antibody:",
-            style=style,
-            tooltips=[o.label for o in model.others],
-        )
+        regimen = choice_buttons([r.label for r in model.regimens], "FcRn blocker given as:")
+        other = choice_buttons([o.label for o in model.others], "Another IgG antibody:")
         header = [
             ipw.HTML(
                 f"<strong>Total IgG under an FcRn blocker</strong> "

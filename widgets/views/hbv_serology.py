@@ -13,7 +13,7 @@ import ipywidgets as ipw
 
 from widgets.models.hbv_serology import BANDED, HbvSerology, load_hbv_serology, marker_words
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import OKABE_ITO, ROOT_CLASS, choice_buttons, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import PanelTree
 from widgets.views.presentation import DECK_SIDE_BY_SIDE_CLASS
 from widgets.views.registry import builder
@@ -30,26 +30,16 @@ DISCLAIMER = (
 )
 
 
-def _toggle(label: str, name: str) -> ipw.ToggleButtons:
-    return ipw.ToggleButtons(
-        options=[("Negative", 0), ("Positive", 1)],
-        description=f"{label}:",
-        tooltips=[f"{name}: negative", f"{name}: positive"],
-        style={"button_width": "auto", "description_width": "initial"},
-    )
+def _toggle(label: str) -> ipw.RadioButtons:
+    return choice_buttons(["Negative", "Positive"], f"{label}:")
 
 
 class HbvSerologyInterpreter(ipw.VBox):
     def __init__(self, model: HbvSerology):
         self.model = model
         look = shared_panel_look()
-        self.marker_controls = [_toggle(m.label, m.name) for m in model.markers]
-        self.class_control = ipw.RadioButtons(
-            options=[(f"{d.name} ({d.examples})", i) for i, d in enumerate(model.drug_classes)],
-            description="Drug class:",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="auto"),
-        )
+        self.marker_controls = [_toggle(m.label) for m in model.markers]
+        self.class_control = choice_buttons([f"{d.name} ({d.examples})" for d in model.drug_classes], "Drug class:")
         self.meanings = {p.markers: self._meaning(p, look) for p in model.patterns}
         self._leaves: dict[tuple, ipw.HTML] = {}
 

@@ -1,4 +1,4 @@
-"""Knowledge check: each answer button reveals feedback for that answer; no kernel needed.
+"""Knowledge check: each answer option reveals feedback for that answer; no kernel needed.
 
 The running score under the questions is kept by a Python observer in a live kernel, and on the static page
 (no kernel) by a small local script, course_tools/static/course-assessment.js, which reads the visible feedback panels
@@ -32,7 +32,7 @@ def _feedback_panel(question: Question, index: int) -> ipw.HTML:
 
 
 class KnowledgeCheck(ipw.VBox):
-    """All questions of one chapter, each with answer buttons and per-answer feedback."""
+    """All questions of one chapter, each with answer options and per-answer feedback."""
 
     def __init__(self, questions: list[Question]):
         self.questions = questions

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 
 from widgets.models.modality_comparison import ModalityComparison, Scenario, load_modality_comparison
 from widgets.text import escape, markdown_inline, markdown_to_html
-from widgets.views.common import html_panel, shared_panel_look, sources_html
+from widgets.views.common import choice_buttons, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -77,16 +77,8 @@ class ModalityComparisonExplorer(NestedPanels):
     def __init__(self, model: ModalityComparison):
         self.model = model
         look = shared_panel_look()
-        scenario = ipw.ToggleButtons(
-            options=[(s.label, i) for i, s in enumerate(model.scenarios)],
-            description="Scenario:",
-            style={"button_width": "auto", "description_width": "initial"},
-        )
-        view = ipw.ToggleButtons(
-            options=[(v, i) for i, v in enumerate(VIEWS)],
-            description="Show:",
-            style={"button_width": "auto", "description_width": "initial"},
-        )
+        scenario = choice_buttons([s.label for s in model.scenarios], "Scenario:")
+        view = choice_buttons(list(VIEWS), "Show:")
         header = [
             ipw.HTML("<strong>Compare the approaches for a scenario</strong>"),
             ipw.HTML(f'<p class="course-teaching-only"><em>{escape(TEACHING_ONLY)}</em></p>'),

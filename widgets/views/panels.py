@@ -8,7 +8,7 @@ state is folded over the indices by `step(state, k, index)` (default: the tuple 
 combination gets its own panel). Stacks are made once per (level, state), so a `step` that forgets what no
 longer matters (e.g. "the worst grade so far") shares Stacks and keeps the embedded widget state small.
 
-`ChoicePanels` (one row of buttons, one Stack) and `NestedPanels` (several controls, nested Stacks) are the
+`ChoicePanels` (one radio group, one Stack) and `NestedPanels` (several controls, nested Stacks) are the
 two widgets built on it; views with their own layout put a `PanelTree`'s `root` where they want it. This is
 the only module that calls `jslink`.
 """
@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable, Sequence
 import ipywidgets as ipw
 
 from widgets.text import markdown_inline
-from widgets.views.common import ROOT_CLASS
+from widgets.views.common import ROOT_CLASS, choice_buttons
 from widgets.views.presentation import DECK_PANEL_CLASS, DECK_SIDE_BY_SIDE_CLASS
 
 Step = Callable[[Hashable, int, int], Hashable]
@@ -126,7 +126,7 @@ class PanelTree:
 
 
 class ChoicePanels(ipw.VBox):
-    """Buttons that switch between pre-rendered panels (one level of a PanelTree)."""
+    """A radio group that switches between pre-rendered panels (one level of a PanelTree)."""
 
     def __init__(
         self,
@@ -134,7 +134,6 @@ class ChoicePanels(ipw.VBox):
         panels: Sequence[ipw.Widget],
         *,
         description: str,
-        tooltips: Sequence[str] | None = None,
         initial: int | None = 0,
         heading: str = "",
     ):
@@ -142,12 +141,7 @@ class ChoicePanels(ipw.VBox):
             raise ValueError(f"ChoicePanels: {len(labels)} labels for {len(panels)} panels")
         if initial is not None and not 0 <= initial < len(labels):
             raise ValueError(f"ChoicePanels: initial panel {initial} out of range 0-{len(labels) - 1}")
-        self.buttons = ipw.ToggleButtons(
-            options=[(str(lab), i) for i, lab in enumerate(labels)],
-            description=description,
-            tooltips=list(tooltips or []),
-            style={"button_width": "auto", "description_width": "initial"},
-        )
+        self.buttons = choice_buttons(labels, description, index=initial)
         self.tree = PanelTree([self.buttons], [len(panels)], lambda ix: panels[ix[0]], initial=[initial])
         self.stack, self.link = self.tree.root, self.tree.links[0]
         children = [ipw.HTML(f"<strong>{markdown_inline(heading)}</strong>")] if heading else []

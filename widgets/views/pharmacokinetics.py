@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from widgets.models.pharmacokinetics import DosingScenario, ModelChoices, load_model_choices
 from widgets.text import escape, markdown_inline
-from widgets.views.common import OKABE_ITO, html_panel, readable_diagram, sources_html
+from widgets.views.common import OKABE_ITO, choice_buttons, html_panel, readable_diagram, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -72,18 +72,8 @@ class ConcentrationExplorer(NestedPanels):
         self.choices = choices
         halves, intervals = choices.half_lives, choices.intervals
         self.scenarios = choices.scenarios()
-        half = ipw.SelectionSlider(
-            options=[f"{h:g} days" for h in halves],
-            description="Half-life:",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="420px"),
-        )
-        interval = ipw.SelectionSlider(
-            options=[f"{t:g} days" for t in intervals],
-            description="Dosing interval:",
-            style={"description_width": "initial"},
-            layout=ipw.Layout(width="420px"),
-        )
+        half = choice_buttons([f"{h:g} days" for h in halves], "Half-life:")
+        interval = choice_buttons([f"{t:g} days" for t in intervals], "Dosing interval:")
         header = [ipw.HTML("<strong>Antibody concentration over a year (teaching model, not dosing advice)</strong>")]
         super().__init__(
             [half, interval],

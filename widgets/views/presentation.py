@@ -16,6 +16,9 @@ from widgets.views.registry import builder
 # should look the same. 44 px is the WCAG 2.2 enhanced target size for controls.
 PRESENTATION_FONT_PX = 22
 PRESENTATION_CONTROL_PX = 44
+# A radio option's row (circle and words, all of it the click target): above WCAG 2.2's 24 px minimum target, and
+# less than 44 so that a scale's findings (the ICANS grading) still fit a slide.
+PRESENTATION_CHOICE_PX = 32
 # Text inside a widget's diagram on a 1280 x 720 projector (issue 16): smaller than this (screen px), the back of
 # the room cannot read it.
 PRESENTATION_DIAGRAM_TEXT_PX = 14
@@ -41,6 +44,15 @@ DECK_COLUMNS_CLASS = "course-deck-columns"
 DECK_PANEL_CLASS = "course-deck-panel"
 DECK_SCROLL_CLASS = "course-deck-scroll"
 DECK_SCROLL_CUE_CLASS = "course-deck-scroll-cue"
+# A box whose children a deck lays out in two columns, each child kept whole (the grading explorer's findings:
+# five ICANS findings one under the other are taller than a slide). Decks and presentation mode only.
+DECK_TWO_UP_CLASS = "course-deck-two-up"
+
+
+def deck_two_up(widget):
+    """Mark a box whose children a deck may set in two columns (DECK_TWO_UP_CLASS); returns it."""
+    widget.add_class(DECK_TWO_UP_CLASS)
+    return widget
 
 
 def deck_may_break(widget):
@@ -60,8 +72,7 @@ PRESENTATION_CSS = f"""
   --jp-widgets-inline-label-width: 200px;
   --jp-widgets-inline-width: 520px;
   --jp-widgets-inline-width-short: 260px;
-  --jp-widgets-slider-handle-size: 26px;
-  --jp-widgets-slider-track-thickness: 8px;
+  --jp-widgets-radio-item-height: {PRESENTATION_CHOICE_PX}px;
   font-size: {PRESENTATION_FONT_PX}px;
   line-height: 1.4;
   {DIAGRAM_TEXT_VAR}: {PRESENTATION_DIAGRAM_DRAWN_PX}px;
@@ -70,13 +81,15 @@ PRESENTATION_CSS = f"""
   font-size: {PRESENTATION_FONT_PX}px;
   line-height: 1.4;
 }}
-{_W} .widget-toggle-button, {_W} .jupyter-button {{
+{_W} .jupyter-button {{
   font-size: {PRESENTATION_FONT_PX}px;
   height: auto;
   min-height: {PRESENTATION_CONTROL_PX}px;
   padding: 6px 18px;
 }}
-{_W} .widget-toggle-buttons, {_W} .widget-toggle-buttons > div {{ min-width: 0; max-width: 100%; }}
+{_W} .widget-radio-box label {{ font-size: {PRESENTATION_FONT_PX}px; min-height: {PRESENTATION_CHOICE_PX}px; }}
+{_W} .widget-radio-box input {{ width: 22px; height: 22px; }}
+{_W} .widget-dropdown select {{ font-size: {PRESENTATION_FONT_PX}px; height: {PRESENTATION_CONTROL_PX}px; }}
 {_W} h4 {{ font-size: {round(PRESENTATION_FONT_PX * 1.25)}px; }}
 {_W} svg {{ max-width: 100%; height: auto; }}
 {_W} .widget-html {{ margin-left: 0; margin-right: 0; }}
@@ -85,7 +98,9 @@ PRESENTATION_CSS = f"""
 }}
 {_W}.{DECK_COLUMNS_CLASS} > * {{ grid-column: 1; min-width: 0; max-width: 100%; }}
 {_W}.{DECK_COLUMNS_CLASS} > .{DECK_PANEL_CLASS} {{ grid-column: 2; grid-row: 1 / span 12; }}
-{_W}.{DECK_COLUMNS_CLASS} .widget-toggle-buttons > div {{ flex-wrap: wrap; }}
+{_W}.{DECK_COLUMNS_CLASS} .widget-radio-box-horizontal {{ flex-wrap: wrap; }}
+{_W} .lm-Widget.{DECK_TWO_UP_CLASS} {{ display: block; column-count: 2; column-gap: 32px; }}
+{_W} .{DECK_TWO_UP_CLASS} > * {{ break-inside: avoid; }}
 {_W} .lm-Widget.{DECK_SCROLL_CLASS} {{
   display: block; overflow-y: auto; border: 2px solid #555; border-radius: 4px;
 }}

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from widgets.models.vaccine_timing import VaccineTiming, load_vaccine_timing
 from widgets.text import escape, markdown_inline
-from widgets.views.common import html_panel, shared_panel_look, sources_html
+from widgets.views.common import choice_buttons, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -17,13 +17,8 @@ DISCLAIMER = (
 )
 
 
-def _toggles(description: str, choices) -> ipw.ToggleButtons:
-    return ipw.ToggleButtons(
-        options=[(c.label, i) for i, c in enumerate(choices)],
-        description=description,
-        tooltips=[c.detail for c in choices],
-        style={"button_width": "auto", "description_width": "initial"},
-    )
+def _toggles(description: str, choices) -> ipw.RadioButtons:
+    return choice_buttons([c.label for c in choices], description)
 
 
 class VaccineTimingPlanner(NestedPanels):

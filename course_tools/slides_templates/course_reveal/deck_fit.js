@@ -242,13 +242,11 @@
   }
 
   // Which keys the deck takes (reveal.js keyboardCondition, in index.html.j2). A focused control that uses the
-  // arrow keys itself keeps them, and the keys a slider or a scroll box moves by: a slider, a select, a radio
-  // group and a scroll panel (reveal.js already leaves every key to a text field). Anywhere else, a presenter's
-  // clicker (arrows, Page Up and Down) still moves the deck.
+  // arrow keys itself keeps them: a select, a radio group and a scroll panel (reveal.js already leaves every
+  // key to a text field). Anywhere else, a presenter's clicker (arrows, Page Up and Down) still moves the deck.
   var CONTROL_KEYS = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"];
-  var KEEPS_KEYS = ['.course-widget [role="slider"]', ".course-widget select", '.course-widget [role="radiogroup"]',
-    '.course-widget [role="radio"]', '.course-widget input[type="radio"]', ".course-widget .widget-radio-box",
-    "." + SCROLL].join(",");
+  var KEEPS_KEYS = [".course-widget select", '.course-widget [role="radiogroup"]', '.course-widget [role="radio"]',
+    '.course-widget input[type="radio"]', ".course-widget .widget-radio-box", "." + SCROLL].join(",");
   window.courseDeckTakesKey = function (event) {
     var t = event && event.target;
     if (CONTROL_KEYS.indexOf(event.key) < 0) return true;

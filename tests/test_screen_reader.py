@@ -1,0 +1,111 @@
+"""What a screen reader is told about every widget control (issue 16, item 6), read from Chromium's own
+accessibility tree (the Chrome DevTools Protocol), on every widget page of the built book: each choice is a
+radio button with a name and a checked state, or a named list; nothing is a toggle button without a pressed
+state or a slider without a name; and choosing an option moves the checked state the screen reader announces."""
+
+from __future__ import annotations
+
+import pytest
+from test_accessibility import widget_pages
+
+from course_tools.testing.browser_support import OfflineGuard, assert_clean
+from course_tools.testing.page_audit import open_and_wait
+
+pytestmark = pytest.mark.browser
+
+# Every control the page shows inside a course widget, as the DOM has it (a deck hides all slides but the current
+# one from a screen reader with aria-hidden; those are left out).
+CONTROLS_JS = """() => [...document.querySelectorAll(
+  '.course-widget input, .course-widget select, .course-widget button, .course-widget [role=slider]')]
+  .filter(e => e.getClientRects().length && !e.closest('[aria-hidden=true]'))
+  .map(e => ({tag: e.tagName, type: e.type || '', checked: !!e.checked}))"""
+
+
+def ax_controls(page) -> list[dict]:
+    """The AX tree's radios, lists, buttons and sliders inside course widgets: role, name, and the states."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.getDocument", {"depth": -1})
+    found = []
+    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+        role = node.get("role", {}).get("value")
+        if node.get("ignored") or role not in ("radio", "combobox", "button", "slider", "togglebutton"):
+            continue
+        backend = node.get("backendDOMNodeId")
+        if backend is None:
+            continue
+        obj = cdp.send("DOM.resolveNode", {"backendNodeId": backend})["object"]
+        inside = cdp.send(
+            "Runtime.callFunctionOn",
+            {
+                "objectId": obj["objectId"],
+                "functionDeclaration": "function () { return !!this.closest('.course-widget'); }",
+                "returnByValue": True,
+            },
+        )["result"]["value"]
+        if not inside:
+            continue
+        props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+        found.append(
+            {
+                "role": role,
+                "name": (node.get("name") or {}).get("value", ""),
+                "checked": props.get("checked"),
+                "pressed": props.get("pressed"),
+                "backend": backend,
+            }
+        )
+    cdp.detach()
+    return found
+
+
+def test_every_widget_control_is_announced_with_its_name_and_state(browser, book_server, built_book):
+    pages = widget_pages(built_book)
+    assert pages, "no widget pages"
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    guard = OfflineGuard(context)
+    page = context.new_page()
+    failures, radios, lists = [], 0, 0
+    for rel in pages:
+        open_and_wait(page, book_server + rel)
+        dom = page.evaluate(CONTROLS_JS)
+        ax = ax_controls(page)
+        for c in ax:
+            # the course's widgets choose with radios and lists: a toggle button (it tells no pressed state) or a
+            # slider (its handle's name came from a patch) is what issue 16 removed
+            if c["role"] in ("slider", "togglebutton", "button"):
+                failures.append(f"{rel}: a {c['role']} {c['name']!r} (pressed: {c['pressed']!r})")
+            if not c["name"].strip():
+                failures.append(f"{rel}: a {c['role']} with no accessible name")
+            if c["role"] == "radio" and c["checked"] not in ("true", "false"):
+                failures.append(f"{rel}: radio {c['name']!r} exposes no checked state ({c['checked']!r})")
+        n_radio = sum(c["role"] == "radio" for c in ax)
+        n_checked = sum(c["role"] == "radio" and c["checked"] == "true" for c in ax)
+        dom_radio = [d for d in dom if d["type"] == "radio"]
+        # the tree tells of every radio the page shows, and the same ones as checked
+        if n_radio != len(dom_radio) or n_checked != sum(d["checked"] for d in dom_radio):
+            failures.append(
+                f"{rel}: {n_radio} radios ({n_checked} checked) in the tree, {len(dom_radio)} "
+                f"({sum(d['checked'] for d in dom_radio)} checked) on the page"
+            )
+        radios += n_radio
+        lists += sum(c["role"] == "combobox" for c in ax)
+    assert not failures, "\n".join(failures)
+    assert radios > 100 and lists >= 3, (radios, lists)  # the course has both kinds, on many pages
+    assert_clean(guard)
+    context.close()
+
+
+def test_choosing_an_option_moves_the_announced_checked_state(offline_page, book_server):
+    """On the antibody page: the interval group's checked radio, as the tree tells it, follows a click."""
+    page = offline_page
+    open_and_wait(page, f"{book_server}chapters/02_monoclonal_antibodies.html")
+    group = page.locator(".course-concentration .course-choices").nth(1)
+
+    def checked_names() -> list[str]:
+        return [c["name"] for c in ax_controls(page) if c["role"] == "radio" and c["checked"] == "true"]
+
+    before = checked_names()
+    assert "28 days" in before and "14 days" not in before, before
+    group.get_by_role("radio", name="14 days", exact=True).check()
+    after = checked_names()
+    assert "14 days" in after and len(after) == len(before), after
