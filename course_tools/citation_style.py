@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pybtex.plugin import register_plugin as register_pybtex_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.template import FieldIsMissing, first_of, node, optional, sentence, tag
+from pybtex.style.template import field as bib_field
 from pybtex.style.template import join as pybtex_join
-from pybtex.style.template import sentence
-from pybtex.style.template import FieldIsMissing, field as bib_field, first_of, node, optional, tag
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 from jupyter_cache.cache.main import JupyterCacheBase
+from pybtex.database import parse_file
 
 from course_tools import citations
 from course_tools.conventions import (
@@ -32,8 +33,6 @@ from course_tools.conventions import (
     split_keys,
 )
 from course_tools.sphinx_ext import citation_roles
-from pybtex.database import parse_file
-
 from widgets.data.bib import book_label
 
 CHAPTERS = [ROOT / f"{doc}.ipynb" for doc in chapter_notebooks()]
