@@ -256,6 +256,8 @@ def citation_roles(app: Sphinx, docname: str, source: list[str]) -> None:
 def setup(app: Sphinx) -> dict:
     from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
+    import course_tools.citation_style  # noqa: F401  (registers _config.yml's bibtex_reference_style)
+
     app.connect("source-read", citation_roles)
     app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_HideCellInput))
     app.connect("html-page-context", drop_unused_mathjax, priority=600)

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 from jupyter_cache.cache.main import JupyterCacheBase
+from pybtex.database import parse_file
 
 from course_tools import citations
 from course_tools.conventions import (
@@ -74,11 +75,33 @@ def test_a_label_that_would_not_read_back_is_refused():
 def test_labels_follow_the_books_author_year_style_and_bibliography_order():
     assert LABEL(["june2018car"]) == "June and Sadelain, 2018"  # two authors
     assert LABEL(["goodnow2005tolerance"]) == "Goodnow *et al.*, 2005"  # three or more: emphasised, as on the page
-    assert LABEL(["schett2023car"]) == "Schett and others, 2023"  # "and others" in the bib, printed as the book does
+    # "and others" in the bib: the first author and "et al." (course_tools/citation_style.py), as in widget Sources
+    assert LABEL(["schett2023car"]) == "Schett *et al.*, 2023"
     # several keys: the bibliography's order (author, year, title), whatever order the role gives
     assert LABEL(["schett2023car", "june2018car"]) == LABEL(["june2018car", "schett2023car"])
-    assert LABEL(["schett2023car", "june2018car"]) == "June and Sadelain, 2018, Schett and others, 2023"
+    assert LABEL(["schett2023car", "june2018car"]) == "June and Sadelain, 2018, Schett *et al.*, 2023"
     assert book_label(["june2018car", "june2018car"]) == "June and Sadelain, 2018"
+
+
+def test_no_label_reads_and_others():
+    """Every entry whose author list ends in BibTeX's "others" is labelled "X et al.", never "X and others"."""
+    keys = list(parse_file(ROOT / "references.bib").entries)
+    assert len(keys) > 200
+    assert [k for k in keys if "and others" in LABEL([k])] == []
+
+
+def test_no_bibliography_entry_reads_and_others():
+    """The bibliography's own style (`_config.yml`) ends such a list in "et al.", as BibTeX's plain style does."""
+    from pybtex.backends.plaintext import Backend
+    from pybtex.plugin import find_plugin
+
+    import course_tools.citation_style  # noqa: F401  (registers the style, as the book's build does)
+
+    bib = parse_file(ROOT / "references.bib")
+    style = find_plugin("pybtex.style.formatting", citations.bib_styles()["style"])()
+    entries = {e.key: e.text.render(Backend()) for e in style.format_entries(bib.entries.values())}
+    assert entries["schett2023car"].startswith("Georg Schett et al. CAR T-cell therapy")
+    assert [k for k, text in entries.items() if "and others" in text] == []
 
 
 # ---- the tool --------------------------------------------------------------------------------------------------

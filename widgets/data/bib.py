@@ -85,6 +85,8 @@ def short_citation(key: str, path: Path = BIB_PATH) -> dict[str, str]:
 def _book_order(path: Path, style: str) -> dict[str, int]:
     from pybtex.plugin import find_plugin
 
+    import course_tools.citation_style  # noqa: F401  (registers the book's bibliography style)
+
     # The bibliography lists its entries sorted by the formatting style; a citation of several keys lists them in
     # the same order, whatever order the role gives them in.
     return {
@@ -97,11 +99,13 @@ def _referencing(name: str):
     # Plugins are looked up through package entry points, slow enough to matter once per citation.
     from sphinxcontrib.bibtex.plugin import find_plugin
 
+    import course_tools.citation_style  # noqa: F401  (registers the book's style, as the book's build does)
+
     return find_plugin("sphinxcontrib.bibtex.style.referencing", name)()
 
 
 def book_label(
-    keys: list[str], path: Path = BIB_PATH, reference_style: str = "author_year", style: str = "plain"
+    keys: list[str], path: Path = BIB_PATH, reference_style: str = "course_author_year", style: str = "course_plain"
 ) -> str:
     """The text the book shows for {cite}`keys`, without its brackets: "June and Sadelain, 2018".
 
