@@ -17,8 +17,9 @@ from course_tools.conventions import BUDGET, HTML, chapter_notebooks, deck_path
 BUILD_BUDGET_S = BUDGET["slides_build_s"]
 FIRST_SLIDE_BUDGET_S = BUDGET["first_slide_s"]
 # The deck sets this when reveal.js has initialised and laid out the first slide.
+# (a poll can run before the new document has a root element, as FITTED in page_audit.py also allows)
 READY = (
-    "document.documentElement.dataset.deckReady === 'true'"
+    "(document.documentElement || {dataset: {}}).dataset.deckReady === 'true'"
     " && !!document.querySelector('.reveal .slides section.present')"
 )
 

@@ -327,6 +327,7 @@ def build_deck(doc: str, executed: Path, html_dir: Path, exp=None) -> Path:
             "worksheet_url": f"../{handout_file(doc, 'worksheet')}",  # course_tools/build_handouts.py writes it
             "widgets_config_url": "../_static/widgets-offline-config.js",
             "widget_layout_css_url": "../_static/course-widget-layout.css",
+            "favicon_url": "../_static/favicon.svg",  # the book's (_config.yml html.favicon), copied by Sphinx
             "presentation_css": PRESENTATION_CSS,
             "deck_fit_js": DECK_FIT_JS.read_text(encoding="utf-8"),
             "has_maths": has_maths(nb),

@@ -35,14 +35,19 @@ def _is_others(person) -> bool:
     return " ".join(person.last_names).lower() == "others" and not person.first_names
 
 
+def _persons(data, role: str) -> list:
+    """The entry's persons in `role`; a missing role is pybtex's FieldIsMissing, so `optional[...]` skips it."""
+    try:
+        return data["entry"].persons[role]
+    except KeyError:
+        raise FieldIsMissing(role, data["entry"]) from None
+
+
 @node
 def _names(children, data, role, other=None, **kwargs):
     """sphinxcontrib-bibtex's `names`, except that a list ending in "others" is the first author and `other`."""
     assert not children
-    try:
-        persons = data["entry"].persons[role]
-    except KeyError:
-        raise FieldIsMissing(role, data["entry"]) from None
+    persons = _persons(data, role)
     style = data["style"]
     formatted = [style.person.style_plugin.format(p, style.person.abbreviate) for p in persons]
     if other is not None and len(persons) > 1 and _is_others(persons[-1]):
@@ -82,10 +87,7 @@ class CourseAuthorYearStyle(AuthorYearReferenceStyle):
 def _entry_names(children, context, role, **kwargs):
     """pybtex's `names` for a bibliography entry: a list ending in "others" ends in "et al." instead."""
     assert not children
-    try:
-        persons = context["entry"].persons[role]
-    except KeyError:
-        raise FieldIsMissing(role, context["entry"]) from None
+    persons = _persons(context, role)
     style = context["style"]
     named = [p for p in persons if not _is_others(p)]
     formatted = [style.format_name(p, style.abbreviate_names) for p in named]

@@ -227,6 +227,24 @@ def cut_icon_font(app: Sphinx, exception) -> None:
         logger.info("course_assets: icon font cut to %d glyphs (%d bytes)", *kept)
 
 
+def write_root_redirect(app: Sphinx, exception) -> None:
+    """The site's index.html, which sends a visitor to the first chapter. sphinx-external-toc writes a bare
+    `<meta http-equiv="Refresh">` there when none exists; that page has no icon, so Chromium asks for /favicon.ico and
+    logs a 404 console error on the first page a visitor opens. Written first (priority 400), so sphinx-external-toc
+    leaves it alone."""
+    if exception is not None or app.builder.name != "html" or app.config.root_doc == "index":
+        return
+    first = f"{app.config.root_doc}.html"
+    icon = f'<link rel="icon" href="_static/{Path(app.config.html_favicon).name}">' if app.config.html_favicon else ""
+    title = escape(app.config.html_title or app.config.project)
+    Path(app.outdir, "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Refresh" content="0; url={first}"><title>{title}</title>{icon}</head>'
+        f'<body><p><a href="{first}">{title}</a></p></body></html>\n',
+        encoding="utf-8",
+    )
+
+
 def fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if isinstance(context.get("body"), str):
         context["body"] = fix_page_html(context["body"])
@@ -272,5 +290,6 @@ def setup(app: Sphinx) -> dict:
     # Written after the build by course_tools.icons: the theme's icon font, cut to the icons the book uses.
     app.add_css_file("course-icons.css")
     app.connect("build-finished", cut_icon_font)
+    app.connect("build-finished", write_root_redirect, priority=400)
     app.connect("config-inited", set_launch_buttons, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,12 +9,17 @@ from course_tools.testing.browser_support import OfflineGuard, assert_clean, ser
 
 pytestmark = pytest.mark.browser
 
-CLEAN = "<!doctype html><html lang='en'><head><title>clean</title></head><body><p>fine</p></body></html>"
+# Each page names its icon ("data:,": none), as the book's pages do: else Chromium asks for /favicon.ico and logs
+# the 404 as a console error.
+ICON = "<link rel='icon' href='data:,'>"
+CLEAN = f"<!doctype html><html lang='en'><head><title>clean</title>{ICON}</head><body><p>fine</p></body></html>"
 BAD_PAGES = {
     "page-error.html": "<script>throw new Error('uncaught on purpose')</script>",
     "console-error.html": "<script>console.error('logged on purpose')</script>",
     "off-site.html": "<img alt='remote' src='http://example.invalid/pixel.png'>",
     "late-error.html": "<script>setTimeout(() => { throw new TypeError('thrown after load') }, 50)</script>",
+    # an address, not a name: no lookup fails it; only the browser's dead proxy stops it at once (TEST-NET-1)
+    "off-site-address.html": "<img alt='remote' src='http://192.0.2.1/pixel.png'>",
 }
 
 
@@ -23,7 +28,7 @@ def tiny_site(tmp_path):
     (tmp_path / "clean.html").write_text(CLEAN)
     for name, body in BAD_PAGES.items():
         (tmp_path / name).write_text(
-            f"<!doctype html><html lang='en'><head><title>{name}</title></head><body>{body}</body></html>"
+            f"<!doctype html><html lang='en'><head><title>{name}</title>{ICON}</head><body>{body}</body></html>"
         )
     with serve(tmp_path) as url:
         yield url
@@ -59,6 +64,13 @@ def test_guard_catches_what_breaks_a_page(browser, tiny_site, name, kind, text):
     assert any(text in entry for entry in getattr(guard, kind)), (kind, guard.problems())
     with pytest.raises(AssertionError, match=text.split()[0]):
         assert_clean(guard)
+
+
+def test_a_request_off_site_is_stopped_by_the_browser(browser, tiny_site):
+    """The guard only listens; the browser's launch arguments stop the request itself (it fails, never sent)."""
+    guard = visit(browser, tiny_site + "off-site-address.html")
+    assert guard.external == ["http://192.0.2.1/pixel.png"]
+    assert guard.blocked == ["http://192.0.2.1/pixel.png: net::ERR_PROXY_CONNECTION_FAILED"], guard.blocked
 
 
 def test_guard_watches_a_page_once(browser, tiny_site):

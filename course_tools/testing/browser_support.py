@@ -19,6 +19,11 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # Every request off 127.0.0.1 goes to a proxy that is not there (the discard port), so it fails inside the
+    # browser; Chromium never sends loopback through a proxy. OfflineGuard then only listens to request events
+    # instead of routing each request through Python: routing turned the HTTP cache off and cost a round trip
+    # per request (15 chapter pages loaded twice in one context: 27.3 s routed, 21.7 s listened).
+    "--proxy-server=http://127.0.0.1:9",
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
 
@@ -76,24 +81,27 @@ def is_local(url: str) -> bool:
 
 
 class OfflineGuard:
-    """Blocks and records every request that would leave 127.0.0.1, and records every uncaught page error and every
-    console.error message of every page in the context (pages opened later, popups included)."""
+    """Records every request that would leave 127.0.0.1 (LAUNCH_ARGS makes the browser itself stop it: `blocked`
+    lists those that failed), and every uncaught page error and every console.error message of every page in the
+    context (pages opened later, popups included)."""
 
     def __init__(self, context):
         self.external: list[str] = []
+        self.blocked: list[str] = []
         self.page_errors: list[str] = []
         self.console_errors: list[str] = []
         self._watched: set[int] = set()
-        context.route("**/*", self._route)
+        context.on("request", self._request)
+        context.on("requestfailed", self._failed)
         context.on("page", self.watch)
 
-    def _route(self, route):
-        url = route.request.url
-        if is_local(url):
-            route.continue_()
-        else:
-            self.external.append(url)
-            route.abort()
+    def _request(self, request):
+        if not is_local(request.url):
+            self.external.append(request.url)
+
+    def _failed(self, request):
+        if not is_local(request.url):
+            self.blocked.append(f"{request.url}: {request.failure}")
 
     def _console(self, page, msg):
         if msg.type == "error":
@@ -112,6 +120,7 @@ class OfflineGuard:
             self._watched.add(id(page))
             page.on("pageerror", lambda exc: self.page_errors.append(f"{page.url}: {exc}"))
             page.on("console", lambda msg: self._console(page, msg))
+            page.on("websocket", lambda ws: None if is_local(ws.url) else self.external.append(ws.url))
         return page
 
 

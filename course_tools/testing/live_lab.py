@@ -129,17 +129,17 @@ def start_lab(tmp: Path):
 
 
 def guard_offline(context) -> list[str]:
-    """Abort and record every request that leaves 127.0.0.1."""
+    """Record every request and web socket that leaves 127.0.0.1 (the browser's launch arguments,
+    browser_support.LAUNCH_ARGS, make it fail). Listening, not routing: routing sent each of JupyterLab's
+    requests through Python and turned the HTTP cache off."""
     external: list[str] = []
 
-    def route(r):
-        if r.request.url.startswith(LOCAL_PREFIXES):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
+    def record(url: str) -> None:
+        if not url.startswith(LOCAL_PREFIXES):
+            external.append(url)
 
-    context.route("**/*", route)
+    context.on("request", lambda r: record(r.url))
+    context.on("page", lambda page: page.on("websocket", lambda ws: record(ws.url)))
     return external
 
 
