@@ -24,6 +24,9 @@ def test_every_choice_is_a_named_radio_group_or_list(name):
                 assert w.description.strip() or isinstance(w, ipw.Dropdown), f"{name}: a choice with no name"
                 if isinstance(w, ipw.RadioButtons):
                     assert CHOICES_CLASS in w._dom_classes, f"{name}: {w.description!r} not made by choice_buttons"
+            # a label a person can hover over must not carry the tooltip None, which the page shows as "null"
+            if isinstance(w, ipw.widgets.widget_description.DescriptionWidget) and w.description.strip():
+                assert w.tooltip is not None, f"{name}: {w.description!r} would show the tooltip 'null' on hover"
 
 
 def test_short_options_sit_side_by_side_and_long_ones_one_per_line():

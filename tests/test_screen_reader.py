@@ -21,6 +21,13 @@ CONTROLS_JS = """() => [...document.querySelectorAll(
   .map(e => ({tag: e.tagName, type: e.type || '', checked: !!e.checked}))"""
 
 
+# What a hover tooltip or a screen reader's description would read as "null" or "undefined": a title the page
+# shows on a visible element of a widget (ipywidgets 8 copies a model's unset tooltip into its label's title).
+EMPTY_TITLES_JS = """() => [...document.querySelectorAll('.course-widget [title]')]
+  .filter(e => e.getClientRects().length && ['null', 'undefined'].includes(e.title.trim()))
+  .map(e => (e.textContent || e.tagName).trim().slice(0, 40))"""
+
+
 def _inside_widgets(node: dict, inside: bool = False, found: set | None = None) -> set[int]:
     """The backend ids of every DOM node in or on a `.course-widget` element (as `el.closest('.course-widget')`),
     from one DOM.getDocument tree: one call per page instead of two per control."""
@@ -71,6 +78,8 @@ def test_every_widget_control_is_announced_with_its_name_and_state(browser, book
     for rel in pages:
         open_and_wait(page, book_server + rel)
         dom = page.evaluate(CONTROLS_JS)
+        for text in page.evaluate(EMPTY_TITLES_JS):
+            failures.append(f"{rel}: {text!r} shows the tooltip 'null'")
         ax = ax_controls(page)
         for c in ax:
             # the course's widgets choose with radios and lists: a toggle button (it tells no pressed state) or a

@@ -88,6 +88,9 @@ CHOICE_LIST_CLASS = "course-choice-list"
 # Options this short sit side by side; a group with a longer one lists its options one per line. JupyterLab
 # does not load the book's CSS, and sentence-long options side by side ran under the panel beside them.
 SHORT_CHOICE_CHARS = 40
+# ipywidgets 8 copies a control's `tooltip` into its label's `title`, None included: left unset, hovering over
+# "Your prediction:" showed a tooltip reading "null". An empty one shows nothing. Every labelled control takes it.
+NO_TOOLTIP = ""
 
 
 def choice_buttons(options: Sequence[str], description: str, *, index: int | None = 0) -> ipw.RadioButtons:
@@ -100,6 +103,7 @@ def choice_buttons(options: Sequence[str], description: str, *, index: int | Non
         index=index,
         description=description,
         orientation="horizontal" if horizontal else "vertical",
+        tooltip=NO_TOOLTIP,
         style={"description_width": "initial"},
         layout=ipw.Layout(width="auto", max_width="100%"),
     )
@@ -116,6 +120,7 @@ def choice_list(options: Sequence[str], description: str, *, index: int = 0) -> 
         options=[(str(o), i) for i, o in enumerate(options)],
         index=index,
         description=description,
+        tooltip=NO_TOOLTIP,
         style={"description_width": "initial"},
         layout=ipw.Layout(width="auto", max_width="100%"),
     )

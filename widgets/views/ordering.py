@@ -8,7 +8,7 @@ import ipywidgets as ipw
 from widgets.models.ordering import OrderingTask
 from widgets.models.ordering import ordering_task as load_task
 from widgets.text import markdown_inline, markdown_to_html
-from widgets.views.common import ROOT_CLASS, html_panel, shared_panel_look, sources_html
+from widgets.views.common import NO_TOOLTIP, ROOT_CLASS, html_panel, shared_panel_look, sources_html
 from widgets.views.panels import NestedPanels
 from widgets.views.registry import builder
 
@@ -44,6 +44,7 @@ class OrderingTaskView(ipw.VBox):
             control = ipw.Dropdown(
                 options=[(PLACEHOLDER, 0), *[(str(k), k) for k in range(1, n + 1)]],
                 description=step.text,
+                tooltip=NO_TOOLTIP,
                 style={"description_width": "18em"},
                 layout=ipw.Layout(width="auto"),
             )
