@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 import types
 
+import pytest
+
 from course_tools import bench
 from course_tools.conventions import BUDGET, html_budget
 from course_tools.testing.page_audit import built_pages
@@ -52,6 +54,23 @@ def test_suite_time_is_read_from_the_conftest_record(tmp_path, monkeypatch):
     assert row.value == 200.5 and row.ok and "90 tests" in row.note
     [row] = bench.bench_suite(1300.0)
     assert row.ok is False
+
+
+@pytest.mark.parametrize(
+    ("args", "exitstatus", "said"),
+    [('["tests/test_a.py", "-k", "x"]', 0, "PARTIAL"), ('["tests", "chapters", "--nbval"]', 1, "FAILED")],
+)
+def test_a_partial_or_failing_run_is_never_within_the_suite_budget(tmp_path, monkeypatch, args, exitstatus, said):
+    rec = tmp_path / "t.json"
+    full = "true" if said == "FAILED" else "false"
+    rec.write_text(
+        f'{{"seconds": 108.2, "exitstatus": {exitstatus}, "tests": 1, "failed": {exitstatus}, "args": {args},'
+        f' "finished": "now", "full_suite": {full}}}'
+    )
+    monkeypatch.setattr(bench, "SUITE_TIME_FILE", rec)
+    [row] = bench.bench_suite(None)
+    assert row.value is None and row.ok is None, row
+    assert said in row.note and "108.2 s" in row.note, row.note
 
 
 def test_every_page_is_within_the_html_budget(built_book):
