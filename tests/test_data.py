@@ -83,6 +83,18 @@ def test_missing_field_names_record_and_field(course_content):
     assert f"record 1 (id '{first_question(doc)['id']}'), field 'prompt': missing required field" in msg
 
 
+def test_an_edited_file_is_checked_again_in_the_same_process(course_content):
+    """Schema results are remembered per document (loader._SCHEMA_PROBLEMS): an edit is a new document, so a fault
+    appears, and goes again when it is mended, without restarting the kernel."""
+    load_questions()
+    original = course_content.path(KC).read_text(encoding="utf-8")
+    course_content.patch(KC, lambda d: first_question(d).pop("prompt"))
+    with pytest.raises(DataError, match="field 'prompt': missing required field"):
+        load_questions()
+    course_content.path(KC).write_text(original, encoding="utf-8")
+    assert load_questions()
+
+
 def test_wrong_type_names_record_field_and_types(course_content):
     doc = course_content.patch(KC, lambda d: first_question(d)["options"][0].update(correct="yes"))
     with pytest.raises(DataError) as exc:

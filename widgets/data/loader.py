@@ -55,6 +55,11 @@ def read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise DataError(path, [Problem(None, None, "file not found")]) from None
     try:
+        # libyaml's parser (PyYAML's C extension) reads the data several times faster than the pure-Python one, and
+        # the fast test tier loads the data files hundreds of times; both are safe loaders. The C one may be missing
+        # (a PyYAML built without libyaml, e.g. in a browser kernel).
+        if yaml.__with_libyaml__:
+            return yaml.load(text, Loader=yaml.CSafeLoader)
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -154,9 +159,24 @@ def _where(doc: dict, path: tuple) -> tuple[str | None, str]:
     return None, ".".join(map(str, path))
 
 
+# Validation is a pure function of the document and the schema, and a folder's schemas are read once per process
+# (`_validators`), while models and tests load the same unchanged files hundreds of times in one process. The key is
+# the document's repr, exact for everything YAML gives (types and key order included).
+_SCHEMA_PROBLEMS: dict[tuple[Path, str, str], tuple[Problem, ...]] = {}
+
+
+def _schema_problems_cached(name: str, doc: Any, root: ContentRoot) -> list[Problem]:
+    key = (root.schema_dir, name, repr(doc))
+    if key not in _SCHEMA_PROBLEMS:
+        if len(_SCHEMA_PROBLEMS) > 512:  # bounded: a long session of edited files does not grow it for ever
+            _SCHEMA_PROBLEMS.clear()
+        _SCHEMA_PROBLEMS[key] = tuple(_schema_problems(doc, _validator(name, root)))
+    return list(_SCHEMA_PROBLEMS[key])
+
+
 def check_document(name: str, doc: dict, path: Path, root: ContentRoot) -> None:
     """Every check of one dataset on an in-memory document; raises one DataError listing every fault."""
-    problems = _schema_problems(doc, _validator(name, root))
+    problems = _schema_problems_cached(name, doc, root)
     if problems:  # the checks below assume the shape is right
         raise DataError(path, problems)
     keys = bib_keys(root.bib_path)
