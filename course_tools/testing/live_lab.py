@@ -29,8 +29,7 @@ from course_tools.conventions import (  # the one rule for "what a chapter is", 
     chapter_notebooks,
     cited_keys,
 )
-
-LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
+from course_tools.testing.browser_support import OfflineGuard
 
 
 def chapter_paths() -> list[str]:
@@ -129,18 +128,10 @@ def start_lab(tmp: Path):
 
 
 def guard_offline(context) -> list[str]:
-    """Record every request and web socket that leaves 127.0.0.1 (the browser's launch arguments,
-    browser_support.LAUNCH_ARGS, make it fail). Listening, not routing: routing sent each of JupyterLab's
-    requests through Python and turned the HTTP cache off."""
-    external: list[str] = []
-
-    def record(url: str) -> None:
-        if not url.startswith(LOCAL_PREFIXES):
-            external.append(url)
-
-    context.on("request", lambda r: record(r.url))
-    context.on("page", lambda page: page.on("websocket", lambda ws: record(ws.url)))
-    return external
+    """The requests and web sockets that left 127.0.0.1, as the book's browser tests record them
+    (browser_support.OfflineGuard: one rule for "local"; LAUNCH_ARGS make such requests fail). JupyterLab's own
+    console messages are not judged here, only where its requests go."""
+    return OfflineGuard(context).external
 
 
 def open_chapter(page, lab: Lab, notebook: str) -> None:
