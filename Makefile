@@ -42,8 +42,10 @@ $(BYTECODE_STAMP): $(ENV_STAMP)
 
 env: $(ENV_STAMP) $(BYTECODE_STAMP)
 
-# The system Python is enough: course_tools.vendor_js uses the standard library only (run from the checkout).
-$(VENDOR_STAMP): package.json package-lock.json course_tools/vendor_js.py
+# The system Python is enough: course_tools.vendor_js uses the standard library only (run from the checkout);
+# it also builds the widget renderer with npm and node (course_tools/widget_bundle/).
+$(VENDOR_STAMP): package.json package-lock.json course_tools/vendor_js.py \
+		$(shell find course_tools/widget_bundle -path '*/node_modules' -prune -o -type f -print)
 	$(PYTHON) -m course_tools.vendor_js
 
 vendor: $(VENDOR_STAMP)

@@ -4,8 +4,8 @@ Usage: python -m course_tools.build_slides [--html-dir _build/html]   (run after
 
 Why from the executed notebooks: the book build leaves them in `<html>/../jupyter_execute/` with the widget
 state stored, so the decks' widgets work with no kernel and nothing is executed twice. Every asset is the
-book's own `_static/vendor/` copy (ARCHITECTURE.md, "Offline assets"): reveal.js, html-manager's embed.js (no require.js
-or jQuery: the deck template loads reveal.js as a plain script), and MathJax 3 on decks that have maths.
+book's own `_static/vendor/` copy (ARCHITECTURE.md, "Offline assets"): reveal.js, the course's widget renderer (no
+require.js or jQuery: the deck template loads reveal.js as a plain script), and MathJax 3 on decks that have maths.
 
 Chapter Markdown is MyST; the deck renderer (mistune) knows plain Markdown only, so `myst_to_markdown` turns
 roles into text, citations into author-year labels, admonitions into boxes, and drops solutions.

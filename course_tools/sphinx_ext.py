@@ -9,7 +9,8 @@ makes Jupyter Book 1 inject every `.js` file in it into every page, in random or
 added after Jupyter Book has read its config, and only the widget scripts are named, in order; myst-nb adds
 them to the pages that carry widget state, and no other.
 
-Light pages (issue 9): the widget bundle is html-manager's `embed.js`, which needs no require.js; MathJax loads
+Light pages (issue 9): the widget bundle is the course's own renderer (course_tools/widget_bundle/), which needs no
+require.js and holds only the controls the course uses; MathJax loads
 only on a page whose own content has maths (`drop_unused_mathjax`); the theme's fontawesome.js, a second copy of
 the icons its CSS already draws with the Font Awesome webfont, is left out (course_tools/templates/).
 """
@@ -44,11 +45,11 @@ logger = logging.getLogger(__name__)
 
 STATIC = VENDOR / "static"
 WIDGET_SCRIPTS = {
-    # Sets the fonts' base URL before the widget bundle loads.
+    # Forwards the widget labels' MathJax 2 calls to MathJax 3; loaded before the bundle.
     "widgets-offline-config.js": {},
-    # Deferred: the page is parsed while the 1.9 MB bundle downloads and compiles, and it still runs before the
-    # load event, on which it renders the widgets. (Parser-blocking, it also left Playwright's "networkidle"
-    # unreached on about one load in four.)
+    # Deferred: the page is parsed while the bundle downloads and compiles; it draws the widgets on
+    # DOMContentLoaded. (Parser-blocking, html-manager's embed.js also left Playwright's "networkidle" unreached on
+    # about one load in four.)
     WIDGET_BUNDLE: {"defer": "defer"},
     # With no kernel: the knowledge checks' running score, and predictions opening their explanation
     # (course_tools/static/course-assessment.js); deferred, so it runs after the bundle, in order.

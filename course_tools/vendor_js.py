@@ -1,12 +1,18 @@
-"""Fetch the browser assets the book serves itself, so nothing is loaded from a CDN.
+"""Fetch the browser assets the book serves itself, and build its widget renderer, so nothing loads from a CDN.
 
-Why `npm pack` and not `npm install`: `npm install` of @jupyter-widgets/html-manager pulls ~128 MB of
-dependencies, while its tarball already holds the bundled `dist/`. Each tarball is checked against the
-sha512 integrity recorded in package-lock.json, so the files served are exactly the pinned ones.
+Packaged assets (MathJax, reveal.js, axe-core) come by `npm pack`: each tarball is checked against the sha512
+integrity recorded in package-lock.json, so the files served are exactly the pinned ones, with no dependency tree.
+
+The widget renderer is built, not fetched (ARCHITECTURE.md, "Offline assets"): html-manager's ready-made embed.js
+holds every control, the ipywidgets 7 models and JupyterLab's output renderers, 1.9 MB that a chapter page compiled
+before its first widget appeared. course_tools/widget_bundle/ holds the course's entry point and its own lock file;
+`npm ci` installs exactly that tree (about 65 MB, into course_tools/widget_bundle/node_modules/, ignored by git) and
+esbuild bundles only the models and views the course uses.
 
 Usage: python -m course_tools.vendor_js [--force]
-Output: .vendor/static/vendor/<package>/...  (added to the book's static path by course_tools.sphinx_ext)
-        .vendor/test/<package>/...           (used only by tests, e.g. axe-core)
+Output: .vendor/static/vendor/<package>/...      (added to the book's static path by course_tools.sphinx_ext)
+        .vendor/static/vendor/course-widgets/... (the widget renderer and the licences of what it bundles)
+        .vendor/test/<package>/...               (used only by tests, e.g. axe-core)
 """
 
 from __future__ import annotations
@@ -23,18 +29,14 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from course_tools.conventions import ROOT, VENDOR
+from course_tools.conventions import PACKAGE, ROOT, VENDOR, WIDGET_BUNDLE
+
+BUNDLE_SRC = PACKAGE / "widget_bundle"
+BUNDLE_OUT = VENDOR / "static" / Path(WIDGET_BUNDLE).parent
 
 # package -> (destination group, folder name under the group, glob patterns inside the tarball's package/).
 # Only what the pages and decks load is shipped: every file here ends up in the built book.
 WANTED: dict[str, tuple[str, str, list[str]]] = {
-    # embed.js needs no require.js (ARCHITECTURE.md, "Offline assets"); the icon fonts it names are fetched from
-    # beside it.
-    "@jupyter-widgets/html-manager": (
-        "static",
-        "html-manager",
-        ["dist/embed.js", "dist/embed.js.LICENSE.txt", "dist/*.woff2", "dist/*.woff", "LICENSE*"],
-    ),
     # MathJax from its components (course_tools.conventions MATHJAX_COMPONENTS): TeX in, HTML out, hidden MathML for
     # screen readers; not the combined file, whose menu and speech engine weigh more than the rest together.
     "mathjax": (
@@ -68,45 +70,6 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
-# Vendored files must not name a CDN, not even in a default that this book never uses
-# (course_tools/testing/page_audit.py defines "CDN address"). These are patched out as the files are unpacked:
-# (package, old text, new text, why it is safe).
-# A patch that no longer matches stops the vendoring, so a version bump is looked at rather than shipped.
-PATCHES: list[tuple[str, str, str, str]] = [
-    (
-        "@jupyter-widgets/html-manager",
-        '"https://cdn.jsdelivr.net/npm/"',
-        '""',
-        "embed.js's default CDN for widget modules that are not built in; it has no loader that would use it, and "
-        "this book uses built-in widgets only",
-    ),
-    (
-        "@jupyter-widgets/html-manager",
-        "@import url('https://fonts.googleapis.com/css?family=Roboto+Mono');",
-        "(a Roboto Mono import, commented out upstream, removed when vendored)",
-        "a CSS comment inside the bundle",
-    ),
-]
-
-
-def patch(name: str, dest: Path) -> None:
-    for package, old, new, _why in PATCHES:
-        if package != name:
-            continue
-        hits = 0
-        for path in dest.rglob("*.js"):
-            text = path.read_text(encoding="utf-8")
-            if old in text:
-                hits += text.count(old)
-                path.write_text(text.replace(old, new), encoding="utf-8")
-        if hits == 0:
-            sys.exit(
-                f"vendor_js: the patch for {name} no longer matches ({old!r} not found under {dest}); "
-                "check the new version for CDN addresses and update PATCHES in course_tools/vendor_js.py"
-            )
-        print(f"vendor_js: {name}: patched {hits} x {old[:40]!r}")
-
-
 def locked_versions() -> dict[str, tuple[str, str]]:
     deps = json.loads((ROOT / "package.json").read_text())["dependencies"]
     lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
@@ -129,10 +92,35 @@ def integrity_of(path: Path) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
 
 
+def bundle_sources() -> list[Path]:
+    """What the widget renderer is built from (its lock file included); node_modules is what `npm ci` makes."""
+    return sorted(
+        p for p in BUNDLE_SRC.rglob("*") if p.is_file() and "node_modules" not in p.relative_to(BUNDLE_SRC).parts
+    )
+
+
 def stamp_for(versions: dict[str, tuple[str, str]]) -> str:
-    """The pinned versions and what is taken from them: a change to either vendors again."""
-    recipe = hashlib.sha256(json.dumps([WANTED, PATCHES], sort_keys=True).encode()).hexdigest()[:16]
-    return json.dumps({**{k: v[0] for k, v in sorted(versions.items())}, "recipe": recipe})
+    """The pinned versions, what is taken from them, and the renderer's sources: a change to any vendors again."""
+    recipe = hashlib.sha256(json.dumps(WANTED, sort_keys=True).encode())
+    for path in bundle_sources():
+        recipe.update(path.relative_to(BUNDLE_SRC).as_posix().encode() + b"\0" + path.read_bytes())
+    return json.dumps({**{k: v[0] for k, v in sorted(versions.items())}, "recipe": recipe.hexdigest()[:16]})
+
+
+def build_widget_bundle() -> None:
+    """`npm ci` from the renderer's own lock file, then its esbuild script; the output lands in the book's static
+    path. Install scripts are not run: esbuild's binary comes as a platform package that npm picks itself."""
+    for cmd in (
+        ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        ["node", "build.mjs", str(BUNDLE_OUT)],
+    ):
+        res = subprocess.run(cmd, cwd=BUNDLE_SRC, capture_output=True, text=True)
+        if res.returncode != 0:
+            sys.exit(f"vendor_js: `{' '.join(cmd)}` in {BUNDLE_SRC.relative_to(ROOT)} failed:\n{res.stderr.strip()}")
+        if res.stdout.strip():
+            print(f"vendor_js: {res.stdout.strip()}")
+    if not (VENDOR / "static" / WIDGET_BUNDLE).is_file():
+        sys.exit(f"vendor_js: the widget bundle build wrote no {WIDGET_BUNDLE} under {BUNDLE_OUT.relative_to(ROOT)}")
 
 
 def vendor(force: bool = False) -> None:
@@ -169,8 +157,8 @@ def vendor(force: bool = False) -> None:
                     count += 1
             if count == 0:
                 sys.exit(f"vendor_js: no files of {name}@{version} matched {patterns}")
-            patch(name, dest)
             print(f"vendor_js: {name}@{version}: {count} files -> {dest.relative_to(ROOT)}")
+    build_widget_bundle()
     stamp.write_text(stamp_for(versions))
 
 

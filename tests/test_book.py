@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from course_tools.bootstrap_cell import CELL_ID as SETUP_CELL_ID
-from course_tools.conventions import ROOT
+from course_tools.conventions import ROOT, WIDGET_BUNDLE
 from course_tools.testing.page_audit import CDN  # the one definition of a CDN address
 
 
@@ -74,10 +74,13 @@ def test_no_page_loads_from_a_cdn(built_book):
 
 def test_widget_pages_use_local_widget_javascript_and_embed_state(built_book):
     page = (built_book / "chapters" / "01_autoimmunity.html").read_text(encoding="utf-8")
-    assert "_static/vendor/html-manager/dist/embed.js" in page  # the bundle that needs no require.js
-    assert "require.js" not in page and "embed-amd.js" not in page
+    assert f"_static/{WIDGET_BUNDLE}" in page  # the course's renderer, which needs no require.js
+    assert "require.js" not in page and "embed-amd.js" not in page and "html-manager" not in page
     assert "application/vnd.jupyter.widget-state+json" in page
-    assert (built_book / "_static" / "vendor" / "html-manager" / "dist" / "embed.js").exists()
+    assert (built_book / "_static" / WIDGET_BUNDLE).exists()
+    # The bundle redistributes its packages: their licences ship beside it.
+    licences = (built_book / "_static" / f"{WIDGET_BUNDLE}.LICENSES.txt").read_text(encoding="utf-8")
+    assert "@jupyter-widgets/controls@" in licences and "@lumino/widgets@" in licences
 
 
 def test_no_made_up_repository_url(built_book, book_build):

@@ -1,4 +1,4 @@
-"""Light pages (issue 9): each page loads only what it shows. Widget JavaScript (html-manager's embed.js, no
+"""Light pages (issue 9): each page loads only what it shows. Widget JavaScript (the course's renderer, no
 require.js) only where there is widget state; MathJax only where there is maths, and there it typesets; the
 theme's icons from one font, cut to the icons the book uses, with every icon a reader sees in it.
 Weights and times are measured by `make bench` (course_tools/bench_pages.py), never asserted here."""

@@ -23,7 +23,7 @@ NAMED = [
 NOT_NAMED = [
     'cloudflare:[640,512,[],"e07d","M407.906"',  # an icon called "cloudflare" in an icon font
     '<a href="https://www.mathjax.org">www.mathjax.org</a>',  # a link, not a load
-    '<script src="../_static/vendor/html-manager/dist/embed.js"></script>',
+    '<script src="../_static/vendor/course-widgets/course-widgets.js"></script>',
     '<a class="reference external" href="https://doi.org/10.1056/NEJMoa2107850">',
     "var jsdelivrish = 1; // the word alone",
 ]

@@ -1,11 +1,5 @@
-// Served from the book's _static/ so that the widget bundle (html-manager's embed.js) fetches its icon fonts from
-// beside it, never from a CDN.
-(function () {
-  var here = document.currentScript ? document.currentScript.src : window.location.href;
-  window.__jupyter_widgets_assets_path__ = new URL("vendor/html-manager/dist/", here).href;
-})();
-
-// The widget bundle typesets labels through the MathJax 2 API (MathJax.Hub.Queue); the book loads MathJax 3,
+// Loaded before the widget bundle on pages and decks with widgets. The bundle (@jupyter-widgets/base) typesets
+// labels through the MathJax 2 API (MathJax.Hub.Queue); the book loads MathJax 3,
 // which has no Hub, so a page with both maths and widgets would throw. Forward those calls to MathJax 3.
 (function () {
   var hub = {

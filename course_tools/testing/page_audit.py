@@ -15,7 +15,7 @@ AXE_JS = VENDOR / "test" / "axe-core" / "axe.min.js"
 STATE_RE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
 VIEW_MARK = "application/vnd.jupyter.widget-view+json"
 
-# True once every widget view on the page has been rendered by the html-manager (or at once, with none).
+# True once every widget view on the page has been rendered by the widget renderer (or at once, with none).
 WIDGETS_RENDERED_JS = """() => {
   const views = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
   return views.every(s => s.parentElement.querySelector('.widget-subarea > *'));
