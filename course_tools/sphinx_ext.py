@@ -47,13 +47,14 @@ STATIC = VENDOR / "static"
 WIDGET_SCRIPTS = {
     # Forwards the widget labels' MathJax 2 calls to MathJax 3; loaded before the bundle.
     "widgets-offline-config.js": {},
-    # Deferred: the page is parsed while the bundle downloads and compiles; it draws the widgets on
-    # DOMContentLoaded. (Parser-blocking, html-manager's embed.js also left Playwright's "networkidle" unreached on
+    # With no kernel: the knowledge checks' running score, and predictions opening their explanation
+    # (course_tools/static/course-assessment.js). Deferred and before the bundle, so its observer watches the
+    # widgets being drawn (the bundle draws as soon as it runs).
+    "course-assessment.js": {"defer": "defer"},
+    # Deferred: the page is parsed while the bundle downloads and compiles; it draws the widgets once the page
+    # is parsed. (Parser-blocking, html-manager's embed.js also left Playwright's "networkidle" unreached on
     # about one load in four.)
     WIDGET_BUNDLE: {"defer": "defer"},
-    # With no kernel: the knowledge checks' running score, and predictions opening their explanation
-    # (course_tools/static/course-assessment.js); deferred, so it runs after the bundle, in order.
-    "course-assessment.js": {"defer": "defer"},
 }
 TEMPLATES = PACKAGE / "templates"
 

@@ -9,15 +9,19 @@
       if (mj && mj.typesetPromise && el) { mj.typesetPromise([el]); }
     }
   };
-  function patch() {
-    var mj = window.MathJax;
-    if (mj && !mj.Hub) { mj.Hub = hub; }
-    if (mj && mj.startup && mj.startup.promise && !mj.__courseHubPatched) {
-      mj.__courseHubPatched = true;
-      mj.startup.promise.then(patch);  // MathJax 3 may rebuild its global while it starts
-    }
+  // MathJax 3 replaces its configuration object with the real global when startup.js runs (and may again while
+  // it starts), so the bridge rides on the assignment itself: whichever object becomes window.MathJax gets the Hub
+  // once it is MathJax proper (it has a version), whenever the widget bundle happens to draw. Only the real object:
+  // a Hub key in the configuration would read as a MathJax 2 setting.
+  function bridge(mj) {
+    if (mj && typeof mj === "object" && mj.version && !mj.Hub) { mj.Hub = hub; }
   }
-  patch();
-  document.addEventListener("DOMContentLoaded", patch);
-  window.addEventListener("load", patch);
+  var current = window.MathJax;
+  bridge(current);
+  Object.defineProperty(window, "MathJax", {
+    configurable: true,
+    enumerable: true,
+    get: function () { return current; },
+    set: function (value) { current = value; bridge(value); }
+  });
 })();

@@ -94,21 +94,11 @@ async function render() {
   }
 }
 
-// embed.js waited for the load event (every image and font). The state is in the page, so drawing starts once the
-// page is parsed, on DOMContentLoaded: not earlier, when deferred scripts run, because the MathJax bridge
-// (widgets-offline-config.js) and the assessment script (course-assessment.js) are in place only by then. The load
-// event is a fallback for a bundle that arrives after DOMContentLoaded.
+// embed.js waited for the load event (every image and font). The state is in the page, so drawing starts as soon as
+// the bundle runs: deferred, that is once the page is parsed. The MathJax bridge (widgets-offline-config.js) and the
+// assessment script (course-assessment.js, deferred before this bundle) are in place by then.
 if (!window.__courseWidgetsRendered) {
   window.__courseWidgetsRendered = true;
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    render();
-  };
-  if (document.readyState === 'complete') start();
-  else {
-    document.addEventListener('DOMContentLoaded', start);
-    window.addEventListener('load', start);
-  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', render);
+  else render();
 }
