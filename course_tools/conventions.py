@@ -28,7 +28,8 @@ FAST_TIME_FILE = BUILD / "test-fast-time.json"  # `make test-fast`
 PACKAGE = Path(__file__).resolve().parent  # static files and templates ship inside the package
 
 # The vendored scripts, as the book's pages and the decks name them under _static/ (one copy for both).
-WIDGET_BUNDLE = "vendor/course-widgets/course-widgets.js"  # built by course_tools.vendor_js from course_tools/widget_bundle/
+# The widget renderer is built by course_tools.vendor_js from course_tools/widget_bundle/.
+WIDGET_BUNDLE = "vendor/course-widgets/course-widgets.js"
 # MathJax 3 from its components: TeX input, HTML output, and hidden MathML that screen readers read. The combined
 # tex-mml-chtml.js adds a context menu and a speech engine, as heavy as the rest together (issue 9, light pages).
 MATHJAX = "vendor/mathjax/es5/startup.js"

@@ -70,6 +70,7 @@ WANTED: dict[str, tuple[str, str, list[str]]] = {
     "axe-core": ("test", "axe-core", ["axe.min.js", "LICENSE"]),
 }
 
+
 def locked_versions() -> dict[str, tuple[str, str]]:
     deps = json.loads((ROOT / "package.json").read_text())["dependencies"]
     lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
