@@ -441,6 +441,43 @@ GO_TO_SLIDE_JS = (
 TEXT_CHANGED_JS = "([r, before]) => r.innerText !== before"
 
 
+# The radio groups a widget shows, and the controls Tab reaches in it, in order (tag, type, group name).
+VISIBLE_GROUPS_JS = "r => [...r.querySelectorAll('.widget-radio-box')].filter(g => g.getClientRects().length).length"
+FOCUSED_JS = "() => { const a = document.activeElement; return [a.tagName, a.type || '', a.name || '']; }"
+
+
+@pytest.mark.browser
+def test_a_radio_group_is_one_tab_stop(offline_page, book_server):
+    """Chapter 4's T-cell widget has five radio groups: Tab stops once in each, as in any radio group, and an
+    arrow key chooses within it. (ipywidgets' own radios are one stop per option: 13 there.)"""
+    page = offline_page
+    open_and_wait(page, f"{book_server}chapters/04_checkpoints.html")
+    roots = page.locator(".course-widget:not(.course-widget .course-widget)")
+    widget = next(roots.nth(n) for n in range(roots.count()) if roots.nth(n).evaluate(VISIBLE_GROUPS_JS) >= 5)
+    groups = widget.evaluate(VISIBLE_GROUPS_JS)
+    widget.scroll_into_view_if_needed()
+    widget.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not widget.evaluate("r => r.contains(document.activeElement)"):
+            break
+        stops.append(page.evaluate(FOCUSED_JS))
+    radio_stops = [name for tag, kind, name in stops if kind == "radio"]
+    assert len(radio_stops) == groups and len(set(radio_stops)) == groups, stops
+    # Back to the first group: an arrow key moves the choice to the next option, which the widget draws.
+    widget.evaluate("r => r.focus()")
+    page.keyboard.press("Tab")
+    before = widget.inner_text()
+    first = page.evaluate("() => document.activeElement.value")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(TEXT_CHANGED_JS, arg=[widget.element_handle(), before], timeout=REPAINT_MS)
+    chosen = page.evaluate(
+        "() => [document.activeElement.type, document.activeElement.checked, document.activeElement.value]"
+    )
+    assert chosen[:2] == ["radio", True] and chosen[2] != first, chosen
+
+
 @pytest.mark.browser
 def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_book):
     """Tab into each widget, then operate its controls with the key each kind of control takes (Enter on a

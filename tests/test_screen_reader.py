@@ -27,6 +27,38 @@ EMPTY_TITLES_JS = """() => [...document.querySelectorAll('.course-widget [title]
   .filter(e => e.getClientRects().length && ['null', 'undefined'].includes(e.title.trim()))
   .map(e => (e.textContent || e.tagName).trim().slice(0, 40))"""
 
+# Every radio group the page shows in a course widget: its role, the names its options share, the text its
+# aria-labelledby points at, and the description the learner sees beside it.
+GROUPS_JS = """() => [...document.querySelectorAll('.course-widget .widget-radio-box')]
+  .filter(g => g.getClientRects().length && !g.closest('[aria-hidden=true]'))
+  .map(g => {
+    const label = document.getElementById(g.getAttribute('aria-labelledby') || '');
+    const shown = g.parentElement.querySelector(':scope > .widget-label');
+    return {role: g.getAttribute('role'),
+            names: [...new Set([...g.querySelectorAll('input[type=radio]')].map(r => r.name))],
+            label: label ? label.textContent.trim() : '',
+            shown: shown && shown.getClientRects().length ? shown.textContent.trim() : ''};
+  })"""
+
+
+def group_problems(rel: str, groups: list[dict]) -> list[str]:
+    """A radio group is one group to the browser (one name, so one Tab stop whose arrow keys choose) and to a
+    screen reader (a radiogroup named by the description the learner sees)."""
+    problems, seen = [], set()
+    for g in groups:
+        what = f"{rel}: radio group {g['shown'] or '(no description)'!r}"
+        if g["role"] != "radiogroup":
+            problems.append(f"{what} has role {g['role']!r}, not radiogroup")
+        if len(g["names"]) != 1 or not g["names"][0]:
+            problems.append(f"{what}: its options are named {g['names']!r}, not one shared name")
+        elif g["names"][0] in seen:
+            problems.append(f"{what} shares the name {g['names'][0]!r} with another group")
+        else:
+            seen.add(g["names"][0])
+        if g["label"] != g["shown"]:
+            problems.append(f"{what} is announced as {g['label']!r}")
+    return problems
+
 
 def _inside_widgets(node: dict, inside: bool = False, found: set | None = None) -> set[int]:
     """The backend ids of every DOM node in or on a `.course-widget` element (as `el.closest('.course-widget')`),
@@ -69,17 +101,21 @@ def ax_controls(page) -> list[dict]:
 
 
 def test_every_widget_control_is_announced_with_its_name_and_state(browser, book_server, built_book):
+    """Each control with its name and state; each radio group as a group, named by its visible description."""
     pages = widget_pages(built_book)
     assert pages, "no widget pages"
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     guard = OfflineGuard(context)
     page = context.new_page()
-    failures, radios, lists = [], 0, 0
+    failures, radios, lists, groups = [], 0, 0, 0
     for rel in pages:
         open_and_wait(page, book_server + rel)
         dom = page.evaluate(CONTROLS_JS)
         for text in page.evaluate(EMPTY_TITLES_JS):
             failures.append(f"{rel}: {text!r} shows the tooltip 'null'")
+        page_groups = page.evaluate(GROUPS_JS)
+        failures += group_problems(rel, page_groups)
+        groups += len(page_groups)
         ax = ax_controls(page)
         for c in ax:
             # the course's widgets choose with radios and lists: a toggle button (it tells no pressed state) or a
@@ -103,6 +139,7 @@ def test_every_widget_control_is_announced_with_its_name_and_state(browser, book
         lists += sum(c["role"] == "combobox" for c in ax)
     assert not failures, "\n".join(failures)
     assert radios > 100 and lists >= 3, (radios, lists)  # the course has both kinds, on many pages
+    assert groups > 30, groups
     assert_clean(guard)
     context.close()
 
@@ -121,3 +158,14 @@ def test_choosing_an_option_moves_the_announced_checked_state(offline_page, book
     group.get_by_role("radio", name="14 days", exact=True).check()
     after = checked_names()
     assert "14 days" in after and len(after) == len(before), after
+
+
+def test_group_problems_finds_ungrouped_radios():
+    # ipywidgets' own radios: no role, options without a name, the group announced as nothing
+    bare = {"role": None, "names": [""], "label": "", "shown": "Your prediction:"}
+    assert len(group_problems("p", [bare])) == 3
+    good = {"role": "radiogroup", "names": ["view1"], "label": "Your prediction:", "shown": "Your prediction:"}
+    assert group_problems("p", [good]) == []
+    assert group_problems("p", [good, good]) == [
+        "p: radio group 'Your prediction:' shares the name 'view1' with another group"
+    ]
