@@ -449,11 +449,13 @@ FOCUSED_JS = "() => { const a = document.activeElement; return [a.tagName, a.typ
 @pytest.mark.browser
 def test_a_radio_group_is_one_tab_stop(offline_page, book_server):
     """Chapter 4's T-cell widget has five radio groups: Tab stops once in each, as in any radio group, and an
-    arrow key chooses within it. (ipywidgets' own radios are one stop per option: 13 there.)"""
+    arrow key chooses within it. (ipywidgets' own radios are one stop per option: 10 there.)"""
     page = offline_page
     open_and_wait(page, f"{book_server}chapters/04_checkpoints.html")
     roots = page.locator(".course-widget:not(.course-widget .course-widget)")
-    widget = next(roots.nth(n) for n in range(roots.count()) if roots.nth(n).evaluate(VISIBLE_GROUPS_JS) >= 5)
+    widgets = [roots.nth(n) for n in range(roots.count()) if roots.nth(n).evaluate(VISIBLE_GROUPS_JS) >= 5]
+    assert widgets, "chapter 4 shows no widget with five radio groups (the T-cell widget)"
+    widget = widgets[0]
     groups = widget.evaluate(VISIBLE_GROUPS_JS)
     widget.scroll_into_view_if_needed()
     widget.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")

@@ -13,8 +13,8 @@ import * as string from '@jupyter-widgets/controls/lib/widget_string';
 import { MessageLoop } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
-// Where each class the saved state names is looked up. A class missing here fails the page loudly (the browser
-// tests fail on any page error), naming the class and this file.
+// Where each class the saved state names is looked up. A class missing here is a console error naming the class
+// and this file, which fails the page in the browser tests (their guard fails a page on any console error).
 const MODULES = {
   '@jupyter-widgets/base': [base],
   '@jupyter-widgets/controls': [string, selection, box, container, link, description],
@@ -36,7 +36,8 @@ function addStyles() {
 }
 
 // ipywidgets draws each radio option as an <input type=radio> with no name, so every option is its own group: Tab
-// stops on each one (13 stops for chapter 4's five groups) and a screen reader hears no group, no "1 of 4".
+// stops on each one (10 radio stops for chapter 4's five On/Off groups) and a screen reader hears no group, no
+// "1 of 4".
 // Named alike and wrapped in a labelled radiogroup, the options are one Tab stop whose arrow keys choose.
 class CourseRadioButtonsView extends selection.RadioButtonsView {
   update(options) {
