@@ -1,6 +1,7 @@
 """Every chapter in `_toc.yml`, opened in JupyterLab as Binder serves it, reads like the book.
 
-One JupyterLab server (127.0.0.1, a token, autosave and windowing off) is shared by all chapters. For each chapter,
+One JupyterLab server (127.0.0.1, a token, autosave and windowing off) and one tab on it are shared by all
+chapters, which open one after another (`LabTab`). For each chapter,
 in Chromium, before anything runs: no Markdown cell shows raw MyST, every citation shows the book's label (never a
 key marked "Citation Not Found"), and no sentence of a solution, lecturer note or
 other dropdown is visible until its toggle is opened; then one solution is opened and its text is seen. Then
@@ -50,6 +51,34 @@ def lab_server(tmp_path_factory):
         yield server
 
 
+class LabTab:
+    """One Chromium tab on JupyterLab for the chapters one after another, as a learner opens them: JupyterLab
+    loads once, and each chapter after the first opens in it (live_lab.open_chapter). A chapter that fails leaves
+    the tab behind; the next chapter starts in a new one."""
+
+    def __init__(self, browser):
+        self.browser, self.context, self.page, self.external = browser, None, None, []
+
+    def open(self):
+        if self.context is None:
+            self.context = self.browser.new_context(viewport={"width": 1400, "height": 1000})
+            self.external = guard_offline(self.context)
+            self.page = self.context.new_page()
+        return self.page
+
+    def discard(self):
+        if self.context is not None:
+            self.context.close()
+        self.context = self.page = None
+
+
+@pytest.fixture(scope="module")
+def lab_tab(browser):
+    tab = LabTab(browser)
+    yield tab
+    tab.discard()
+
+
 def test_every_toc_chapter_is_checked():
     assert len(CHAPTERS) >= 10 and all((ROOT / c).exists() for c in CHAPTERS)
 
@@ -69,16 +98,15 @@ def test_the_source_checks_can_fail():
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
-def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook):
+def test_chapter_reads_like_the_book_and_runs_live(lab_server, lab_tab, notebook):
     lab = lab_server
     before = (ROOT / notebook).read_bytes()
     nb = load(notebook)
     hidden = hidden_fragments(nb)
     expected = interactives(nb)
     assert hidden and expected, f"{notebook}: no solution, lecturer note or widget found in the source"
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    external = guard_offline(context)
-    page = context.new_page()
+    page = lab_tab.open()
+    seen_before = len(lab_tab.external)  # the tab's record of requests off 127.0.0.1, from this chapter on
     try:
         open_chapter(page, lab, notebook)
         cells = markdown_text(page)
@@ -140,8 +168,11 @@ def test_chapter_reads_like_the_book_and_runs_live(lab_server, browser, notebook
             f"{notebook}: {len(hidden)} closed blocks, {sum(expected.values())} widgets, "
             f"Run All to widgets {seconds:.1f} s"
         )
+    except BaseException:
+        lab_tab.discard()
+        raise
     finally:
-        context.close()
         lab.shut_down_kernels()
+    external = lab_tab.external[seen_before:]
     assert not external, f"{notebook}: requests left 127.0.0.1: {external[:5]}"
     assert (ROOT / notebook).read_bytes() == before, f"{notebook} was modified by the live run"
