@@ -10,10 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import page_visits as page_visits_module
 import pytest
 import session_share  # tests/ is on the import path: pyproject.toml, [tool.pytest.ini_options] pythonpath
 import tiers
 from data_patch import course_content  # noqa: F401 (a fixture: imported here, every test module may use it)
+from page_visits import page_visits  # noqa: F401 (a fixture, as above)
 
 from course_tools.conventions import BUILD, FAST_TIME_FILE, ROOT, SUITE_TIME_FILE, book_build_cmd
 from course_tools.testing.browser_support import LAUNCH_ARGS, OfflineGuard, assert_clean, find_chromium, serve
@@ -62,11 +64,32 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(marker)
         if isinstance(item, IPyNbCell):
             item.add_marker("kernel")
+    readers = {item.nodeid.split("::")[0] for item in items if "page_visits" in getattr(item, "fixturenames", ())}
+    unlisted = sorted(readers - set(page_visits_module.FILES))
+    if unlisted:
+        raise pytest.UsageError(
+            f"{unlisted} use the page_visits fixture: add them to FILES in tests/page_visits.py, so that xdist runs "
+            "them on the worker that makes the visits"
+        )
     if tiers.in_fast_tier():
         heavy = [item for item in items if tiers.is_heavy(item)]
         if heavy:
             config.hook.pytest_deselected(items=heavy)
             items[:] = [item for item in items if not tiers.is_heavy(item)]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile`, except that the files reading tests/page_visits.py's visits are one unit of work: one worker
+    makes the visits once, instead of each worker making them (the suite is CPU-bound)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CourseScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return page_visits_module.xdist_scope(super()._split_scope(nodeid))
+
+    return CourseScheduling(config, log)
 
 
 # ---- executed notebooks, shared -------------------------------------------------------------------------------

@@ -12,13 +12,13 @@ from pathlib import PurePosixPath
 
 import pytest
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
+from page_visits import is_deck
 from test_book import toc_files
 
 from course_tools.conventions import CHAPTER_DOC, ROOT
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.page_audit import (
     AXE_JS,
-    HEADINGS_JS,
     built_pages,
     has_widgets,
     open_and_wait,
@@ -193,90 +193,24 @@ def test_every_chapter_has_a_package_figure_with_alt_text_caption_and_reference(
     assert not problems, "\n".join(problems)
 
 
-# ---- one visit per built page: axe, headings, colour ------------------------------------------------------
-
-AUDIT_JS = """() => {
-  const roots = [...document.querySelectorAll('.course-widget')];
-  const meaning = '[class*=feedback],[class*=verdict],[class*=legend],[class*=status],[class*=badge],[class*=grade]';
-  const silent = roots.flatMap(r => [...r.querySelectorAll(meaning)])
-    .filter(e => !(e.textContent.trim() || e.getAttribute('aria-label')))
-    .map(e => e.outerHTML.slice(0, 160));
-  // inline SVGs in widgets using two or more fill colours must label their marks with text or patterns
-  const colourOnlySvgs = roots.flatMap(r => [...r.querySelectorAll('svg')]).filter(svg => {
-    const fills = new Set([...svg.querySelectorAll('rect,circle,path,polygon,ellipse')]
-      .map(e => (e.getAttribute('fill') || '').toLowerCase()).filter(f => f && f !== 'none'));
-    return fills.size > 1 && !svg.querySelector('text, pattern');
-  }).map(s => (s.getAttribute('aria-label') || s.outerHTML).slice(0, 160));
-  // a chosen radio option must differ from the others by more than its circle's colour
-  const toggles = roots.flatMap(r => [...r.querySelectorAll('.widget-radio-box')]).map(group => {
-    const on = [...group.querySelectorAll('label')].find(l => l.querySelector('input:checked'));
-    const off = [...group.querySelectorAll('label')].find(l => !l.querySelector('input:checked'));
-    if (!on || !off) return null;
-    const s = getComputedStyle(on), t = getComputedStyle(off);
-    const props = ['fontWeight', 'boxShadow', 'textDecorationLine', 'borderTopWidth', 'borderBottomWidth',
-                   'outlineStyle'];
-    return props.some(p => s[p] !== t[p]) ? null : on.textContent.trim();
-  }).filter(x => x !== null);
-  return {silent, colourOnlySvgs, toggles, roots: roots.length};
-}"""
-
-
-# The theme's own markup: header, sidebars, article header buttons, footer, search dialog, and reveal.js's
-# controls in a deck. Everything else on a page (the article, a deck's slides, the widgets, the page as a whole)
-# is the course's own, and no finding there may be allowlisted.
-THEME_REGIONS = (
-    ".bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article, .bd-footer, "
-    ".bd-footer-article, .bd-footer-content, #pst-search-dialog, .reveal > .controls, "
-    ".reveal > .progress, .reveal > .slide-number"
-)
-OWNER_JS = """([violations, theme]) => violations.map(v => v.nodes.map(n => {
-  const t = n.target;
-  const el = (t.length === 1 && typeof t[0] === 'string') ? document.querySelector(t[0]) : null;
-  return el !== null && el.closest(theme) !== null ? 'theme' : 'course';
-}))"""
-
-
-# Both of the theme's modes: a reader whose system is dark gets data-theme="dark" on <html> (the theme's
-# "auto" follows prefers-color-scheme; the stored choice makes it certain). Dark pages are keyed "<page> [dark]".
-# The decks (slides/) have one look, reveal.js's, with no theme and no dark mode: they are audited once.
-MODES = {"light": "", "dark": " [dark]"}
+# ---- one visit per built page (tests/page_visits.py): axe, headings, colour --------------------------------------
 
 
 @pytest.fixture(scope="session")
-def page_audits(browser, book_server, built_book):
-    axe = AXE_JS.read_text(encoding="utf-8")
-    audits, problems = {}, []
-    for mode, suffix in MODES.items():
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
-        # (the context's first about:blank has no storage: the script must not throw there)
-        context.add_init_script(
-            f"if (location.protocol.startsWith('http')) {{ localStorage.setItem('mode', '{mode}');"
-            f" localStorage.setItem('theme', '{mode}'); }}"
-        )
-        guard = OfflineGuard(context)
-        page = context.new_page()  # watched by the guard, as every page of its context
-        for rel in built_pages(built_book):
-            deck = rel.startswith("slides/")
-            if deck and mode == "dark":
-                continue
-            open_and_wait(page, book_server + rel)
-            theme = page.evaluate("document.documentElement.dataset.theme")
-            assert deck or theme == mode, f"{rel}: asked for the {mode} mode, the page shows data-theme={theme!r}"
-            page.add_script_tag(content=axe)
-            violations = page.evaluate(
-                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            )
-            for v, owners in zip(violations, page.evaluate(OWNER_JS, [violations, THEME_REGIONS]), strict=True):
-                for node, owner in zip(v["nodes"], owners, strict=True):
-                    node["owner"] = owner
-            audits[rel + suffix] = {
-                "axe": violations,
-                "headings": page.evaluate(HEADINGS_JS),
-                **page.evaluate(AUDIT_JS),
-            }
-        problems += guard.problems()
-        context.close()
-    audits["_guard"] = {"problems": problems}
+def page_audits(page_visits):
+    """{page: its audit} in light mode and {"<page> [dark]": its audit} in dark mode, at 1300 px; "_guard": what the
+    offline guard found on those visits."""
+    wrong = [
+        f"{rel}: asked for the {mode} mode, the page shows data-theme={a['theme']!r}"
+        for mode in ("light", "dark")
+        for rel, a in page_visits[mode].items()
+        if not is_deck(rel) and a["theme"] != mode
+    ]
+    assert not wrong, "\n".join(wrong)
+    audits = {**page_visits["light"], **{f"{rel} [dark]": a for rel, a in page_visits["dark"].items()}}
+    audits["_guard"] = {
+        "problems": [p for mode in ("light", "dark") for a in page_visits[mode].values() for p in a["guard"]]
+    }
     return audits
 
 

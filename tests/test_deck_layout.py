@@ -68,14 +68,39 @@ def test_slide_probe_catches_content_below_the_slide_a_scroll_box_and_small_diag
     assert fine == {"cut": [], "small": [], "scroll": 1}
 
 
+# Knowledge-check questions per slide (slides with none left out), and the explanations that are fragments.
+QUESTIONS_JS = """() => [
+  Reveal.getSlides().map(s => s.querySelectorAll('.course-knowledge-check .course-prompt').length).filter(n => n > 0),
+  [...document.querySelectorAll('.reveal .slides .fragment')]
+    .filter(f => f.textContent.includes('What you should have seen')).length]"""
+
+
+@pytest.fixture(scope="module")
+def deck_walk(browser, book_server):
+    """`get(doc)`: one walk of the chapter's deck at projector size (walk_deck), shared by the two tests below: the
+    slides' findings, the questions per slide, the explanation fragments and the offline guard's findings."""
+    walks = {}
+
+    def get(doc: str) -> dict:
+        if doc not in walks:
+            context = browser.new_context(viewport=PROJECTOR)
+            guard = OfflineGuard(context)
+            page = guard.watch(context.new_page())
+            slides = walk_deck(page, book_server + deck_path(doc))  # opens the deck, waits for deck_fit.js
+            per_slide, fragments = page.evaluate(QUESTIONS_JS)
+            context.close()
+            walks[doc] = {"slides": slides, "per_slide": per_slide, "fragments": fragments, "guard": guard}
+        return walks[doc]
+
+    return get
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("doc", chapter_notebooks())
-def test_every_slide_fits_a_projector_with_readable_diagrams(browser, book_server, doc):
-    context = browser.new_context(viewport=PROJECTOR)
-    guard = OfflineGuard(context)
-    slides = walk_deck(guard.watch(context.new_page()), book_server + deck_path(doc))
-    context.close()
-    assert_clean(guard)
+def test_every_slide_fits_a_projector_with_readable_diagrams(deck_walk, doc):
+    walk = deck_walk(doc)
+    assert_clean(walk["guard"])
+    slides = walk["slides"]
     assert len(slides) >= 10, f"{deck_path(doc)}: only {len(slides)} slides walked"
     findings = describe(doc, slides)
     assert not findings, "\n".join(findings)
@@ -94,25 +119,16 @@ def test_deck_fit_script_uses_the_course_names_for_breaks_and_diagram_text():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("doc", chapter_notebooks())
-def test_one_question_per_slide_and_what_you_should_have_seen_stays_a_fragment(browser, book_server, doc):
+def test_one_question_per_slide_and_what_you_should_have_seen_stays_a_fragment(deck_walk, doc):
     nb = nbformat.read(ROOT / f"{doc}.ipynb", as_version=4)
     revealed_later = sum(
         slide_type(c) == "fragment" and "What you should have seen" in c.source
         for c in nb.cells
         if c.cell_type == "markdown"
     )
-    context = browser.new_context(viewport=PROJECTOR)
-    guard = OfflineGuard(context)
-    page = guard.watch(context.new_page())
-    walk_deck(page, book_server + deck_path(doc))  # opens the deck, waits for deck_fit.js
-    per_slide, fragments = page.evaluate(
-        """() => [Reveal.getSlides().map(s => s.querySelectorAll('.course-knowledge-check .course-prompt').length)
-                   .filter(n => n > 0),
-                 [...document.querySelectorAll('.reveal .slides .fragment')]
-                   .filter(f => f.textContent.includes('What you should have seen')).length]"""
-    )
-    context.close()
-    assert_clean(guard)
+    walk = deck_walk(doc)
+    assert_clean(walk["guard"])
+    per_slide, fragments = walk["per_slide"], walk["fragments"]
     # the capstone assesses with decision cases, one per cell, and has no knowledge check
     if any(c.cell_type == "code" and "widgets.knowledge_check(" in c.source for c in nb.cells):
         assert per_slide, f"{doc}: no knowledge-check question in the deck"

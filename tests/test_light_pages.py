@@ -89,41 +89,25 @@ def test_icon_catalogue_reads_the_theme_rules():
 
 # ---- in Chromium -------------------------------------------------------------------------------------------
 
-ICON_GLYPHS_JS = """(family) => {
-  const out = [];
-  for (const el of document.querySelectorAll('*')) {
-    for (const pseudo of [null, '::before', '::after']) {
-      const s = getComputedStyle(el, pseudo);
-      if (!s.fontFamily.includes(family) || s.fontWeight !== '900') continue;
-      let text = pseudo ? s.content : [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
-      if (!text || text === 'none' || text === 'normal') continue;
-      for (const ch of text.replace(/^"|"$/g, '')) {
-        const cp = ch.codePointAt(0);
-        if (cp >= 0xe000 && cp < 0xf900) out.push([cp, (el.getAttribute('class') || el.tagName) + (pseudo || '')]);
-      }
-    }
-  }
-  return out;
-}"""
-
 
 @pytest.mark.browser
-def test_every_icon_a_reader_sees_is_in_the_served_icon_font(offline_page, book_server, built_book):
+def test_every_icon_a_reader_sees_is_in_the_served_icon_font(page_visits, built_book):
+    """Every icon glyph a reader sees on a book page (light mode, 1300 px: tests/page_visits.py) is in the subset font,
+    which is the icon font the browser loaded (on any visit), and the theme's full font never loads."""
     from fontTools.ttLib import TTFont
 
     glyphs = set(TTFont(built_book / course_icons.SUBSET_FONT).getBestCmap())
-    page, missing, seen = offline_page, [], 0
-    fonts: set[str] = set()
-    page.on("requestfinished", lambda r: fonts.add(r.url.split("?")[0]) if r.resource_type == "font" else None)
-    for rel in book_pages(built_book):
-        open_and_wait(page, book_server + rel)
-        used = page.evaluate(ICON_GLYPHS_JS, course_icons.FAMILY)
-        seen += len(used)
+    missing, seen = [], 0
+    for rel, found in page_visits["light"].items():
+        if "icons" not in found:
+            continue
+        seen += len(found["icons"])
         missing += [
             f"{rel}: {where} shows U+{cp:04X}, not in {course_icons.SUBSET_FONT}"
-            for cp, where in used
+            for cp, where in found["icons"]
             if cp not in glyphs
         ]
+    fonts = page_visits["_fonts"]
     assert seen, "no icons found: the check looked at nothing"
     assert not missing, "\n".join(sorted(set(missing)))
     assert any(f.endswith(course_icons.SUBSET_FONT) for f in fonts), fonts

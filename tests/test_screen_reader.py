@@ -6,39 +6,11 @@ state or a slider without a name; and choosing an option moves the checked state
 from __future__ import annotations
 
 import pytest
-from test_accessibility import widget_pages
+from page_visits import ax_controls
 
-from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.page_audit import open_and_wait
 
 pytestmark = pytest.mark.browser
-
-# Every control the page shows inside a course widget, as the DOM has it (a deck hides all slides but the current
-# one from a screen reader with aria-hidden; those are left out).
-CONTROLS_JS = """() => [...document.querySelectorAll(
-  '.course-widget input, .course-widget select, .course-widget button, .course-widget [role=slider]')]
-  .filter(e => e.getClientRects().length && !e.closest('[aria-hidden=true]'))
-  .map(e => ({tag: e.tagName, type: e.type || '', checked: !!e.checked}))"""
-
-
-# What a hover tooltip or a screen reader's description would read as "null" or "undefined": a title the page
-# shows on a visible element of a widget (ipywidgets 8 copies a model's unset tooltip into its label's title).
-EMPTY_TITLES_JS = """() => [...document.querySelectorAll('.course-widget [title]')]
-  .filter(e => e.getClientRects().length && ['null', 'undefined'].includes(e.title.trim()))
-  .map(e => (e.textContent || e.tagName).trim().slice(0, 40))"""
-
-# Every radio group the page shows in a course widget: its role, the names its options share, the text its
-# aria-labelledby points at, and the description the learner sees beside it.
-GROUPS_JS = """() => [...document.querySelectorAll('.course-widget .widget-radio-box')]
-  .filter(g => g.getClientRects().length && !g.closest('[aria-hidden=true]'))
-  .map(g => {
-    const label = document.getElementById(g.getAttribute('aria-labelledby') || '');
-    const shown = g.parentElement.querySelector(':scope > .widget-label');
-    return {role: g.getAttribute('role'),
-            names: [...new Set([...g.querySelectorAll('input[type=radio]')].map(r => r.name))],
-            label: label ? label.textContent.trim() : '',
-            shown: shown && shown.getClientRects().length ? shown.textContent.trim() : ''};
-  })"""
 
 
 def group_problems(rel: str, groups: list[dict]) -> list[str]:
@@ -60,63 +32,20 @@ def group_problems(rel: str, groups: list[dict]) -> list[str]:
     return problems
 
 
-def _inside_widgets(node: dict, inside: bool = False, found: set | None = None) -> set[int]:
-    """The backend ids of every DOM node in or on a `.course-widget` element (as `el.closest('.course-widget')`),
-    from one DOM.getDocument tree: one call per page instead of two per control."""
-    found = set() if found is None else found
-    attrs = node.get("attributes", [])
-    classes = dict(zip(attrs[::2], attrs[1::2], strict=True)).get("class", "").split()
-    inside = inside or "course-widget" in classes
-    if inside:
-        found.add(node["backendNodeId"])
-    for child in node.get("children", []):
-        _inside_widgets(child, inside, found)
-    return found
-
-
-def ax_controls(page) -> list[dict]:
-    """The AX tree's radios, lists, buttons and sliders inside course widgets: role, name, and the states."""
-    cdp = page.context.new_cdp_session(page)
-    in_widgets = _inside_widgets(cdp.send("DOM.getDocument", {"depth": -1})["root"])
-    found = []
-    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
-        role = node.get("role", {}).get("value")
-        if node.get("ignored") or role not in ("radio", "combobox", "button", "slider", "togglebutton"):
-            continue
-        backend = node.get("backendDOMNodeId")
-        if backend is None or backend not in in_widgets:
-            continue
-        props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
-        found.append(
-            {
-                "role": role,
-                "name": (node.get("name") or {}).get("value", ""),
-                "checked": props.get("checked"),
-                "pressed": props.get("pressed"),
-                "backend": backend,
-            }
-        )
-    cdp.detach()
-    return found
-
-
-def test_every_widget_control_is_announced_with_its_name_and_state(browser, book_server, built_book):
-    """Each control with its name and state; each radio group as a group, named by its visible description."""
-    pages = widget_pages(built_book)
+def test_every_widget_control_is_announced_with_its_name_and_state(page_visits):
+    """Each control with its name and state; each radio group as a group, named by its visible description (every
+    widget page and deck at 1300 px, light mode: tests/page_visits.py)."""
+    pages = {rel: v for rel, v in page_visits["light"].items() if "ax" in v}
     assert pages, "no widget pages"
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    guard = OfflineGuard(context)
-    page = context.new_page()
     failures, radios, lists, groups = [], 0, 0, 0
-    for rel in pages:
-        open_and_wait(page, book_server + rel)
-        dom = page.evaluate(CONTROLS_JS)
-        for text in page.evaluate(EMPTY_TITLES_JS):
+    for rel, seen in pages.items():
+        dom = seen["controls"]
+        for text in seen["empty_titles"]:
             failures.append(f"{rel}: {text!r} shows the tooltip 'null'")
-        page_groups = page.evaluate(GROUPS_JS)
+        page_groups = seen["groups"]
         failures += group_problems(rel, page_groups)
         groups += len(page_groups)
-        ax = ax_controls(page)
+        ax = seen["ax"]
         for c in ax:
             # the course's widgets choose with radios and lists: a toggle button (it tells no pressed state) or a
             # slider (its handle's name came from a patch) is what issue 16 removed
@@ -140,8 +69,6 @@ def test_every_widget_control_is_announced_with_its_name_and_state(browser, book
     assert not failures, "\n".join(failures)
     assert radios > 100 and lists >= 3, (radios, lists)  # the course has both kinds, on many pages
     assert groups > 30, groups
-    assert_clean(guard)
-    context.close()
 
 
 def test_choosing_an_option_moves_the_announced_checked_state(offline_page, book_server):

@@ -49,3 +49,15 @@ def test_the_fast_tier_leaves_out_every_heavy_marker():
     assert {"built_book", "book_server", "browser", "offline_page", "twice_runs"} <= set().union(
         *MARKED_BY_FIXTURE.values()
     )
+
+
+def test_the_files_that_read_the_page_visits_are_one_unit_of_work():
+    """conftest's xdist scheduler gives the files that read tests/page_visits.py to one worker together, so the
+    visits are made once per run; every other file is its own unit, as with `--dist loadfile`."""
+    from page_visits import FILES, XDIST_SCOPE, xdist_scope
+
+    from course_tools.conventions import ROOT
+
+    assert all((ROOT / f).is_file() for f in FILES), FILES
+    assert {xdist_scope(f) for f in FILES} == {XDIST_SCOPE}
+    assert xdist_scope("tests/test_data.py") == "tests/test_data.py"

@@ -7,9 +7,8 @@ same pages to a maintainer."""
 from __future__ import annotations
 
 import pytest
+from page_visits import LAPTOP, PHONE
 
-from course_tools.testing.browser_support import OfflineGuard, assert_clean
-from course_tools.testing.page_audit import open_and_wait
 from course_tools.testing.widget_layout import (
     PAGE_SCROLLS_SIDEWAYS_JS,
     SMALL_SVG_TEXT_JS,
@@ -17,28 +16,20 @@ from course_tools.testing.widget_layout import (
     TRUNCATED_JS,
     book_pages,
     book_widget_pages,
+    is_book_page,
 )
 from widgets.views.common import MIN_DIAGRAM_TEXT_PX
 
-WIDTHS = (390, 1300)
-ROOTS_JS = "() => document.querySelectorAll('.course-widget').length"
 
-
-def visit(browser, book_server, built_book, width: int, *probes: str | tuple[str, object]) -> dict[str, list[str]]:
-    """{page: findings} of the probes (JS, or (JS, argument)) on every widget page at one width, guarded."""
-    pages = book_widget_pages(built_book)
-    assert pages, "no widget pages in the build"
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    guard = OfflineGuard(context)
-    page = context.new_page()
-    found, roots = {}, 0
-    for rel in pages:
-        open_and_wait(page, book_server + rel)
-        roots += page.evaluate(ROOTS_JS)
-        found[rel] = [f for p in probes for f in (page.evaluate(*p) if isinstance(p, tuple) else page.evaluate(p))]
-    context.close()
-    assert roots, "no widgets rendered: the probe saw nothing"
-    assert_clean(guard)
+def seen(page_visits, pass_name: str, *probes: str) -> dict[str, list[str]]:
+    """{widget page: the findings of the probes} from one pass of tests/page_visits.py ("light" at 1300 px, "phone"
+    at 390 px), book pages only (decks have their own layout test)."""
+    found = {
+        rel: [f for p in probes for f in visit[p]]
+        for rel, visit in page_visits[pass_name].items()
+        if is_book_page(rel) and "truncated" in visit
+    }
+    assert found, "no widget pages were visited: the probe saw nothing"
     return found
 
 
@@ -61,9 +52,9 @@ def test_truncation_probe_catches_a_cut_label(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_widget_text_is_truncated(browser, book_server, built_book, width):
-    found = visit(browser, book_server, built_book, width, TRUNCATED_JS)
+@pytest.mark.parametrize(("pass_name", "width"), [("phone", PHONE), ("light", LAPTOP)])
+def test_no_widget_text_is_truncated(page_visits, pass_name, width):
+    found = seen(page_visits, pass_name, "truncated")
     assert not any(found.values()), report(found, width)
 
 
@@ -84,11 +75,12 @@ def test_phone_probes_catch_a_wide_widget_and_small_diagram_text(browser):
 
 
 @pytest.mark.browser
-def test_on_a_phone_no_widget_is_wider_than_the_page_and_diagram_text_is_readable(browser, book_server, built_book):
+def test_on_a_phone_no_widget_is_wider_than_the_page_and_diagram_text_is_readable(page_visits, built_book):
     """Issue 16, at 390 px: every widget stays inside the page (a diagram or table too wide for it scrolls in its
     own box), and every visible label in a widget diagram renders at least MIN_DIAGRAM_TEXT_PX tall."""
-    found = visit(browser, book_server, built_book, 390, TOO_WIDE_JS, (SMALL_SVG_TEXT_JS, MIN_DIAGRAM_TEXT_PX))
-    assert not any(found.values()), report(found, 390)
+    found = seen(page_visits, "phone", "too_wide", "small_text")
+    assert set(found) == set(book_widget_pages(built_book)), "not every widget page was visited at 390 px"
+    assert not any(found.values()), report(found, PHONE)
 
 
 @pytest.mark.browser
@@ -105,18 +97,10 @@ def test_page_probe_catches_a_page_that_scrolls_sideways(browser):
 
 
 @pytest.mark.browser
-def test_on_a_phone_no_book_page_scrolls_sideways(browser, book_server, built_book):
+def test_on_a_phone_no_book_page_scrolls_sideways(page_visits, built_book):
     """Issue 16, items 2-3, the whole page: at 390 px no built book page is wider than the screen
     (document.scrollingElement.scrollWidth > clientWidth), whether or not it has a widget."""
     pages = book_pages(built_book)
     assert len(pages) > len(book_widget_pages(built_book)), "the pages without widgets are missing"
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    guard = OfflineGuard(context)
-    page = context.new_page()
-    found = {}
-    for rel in pages:
-        open_and_wait(page, book_server + rel)
-        found[rel] = page.evaluate(PAGE_SCROLLS_SIDEWAYS_JS)
-    context.close()
-    assert_clean(guard)
-    assert not any(found.values()), report(found, 390)
+    found = {rel: page_visits["phone"][rel]["sideways"] for rel in pages}
+    assert not any(found.values()), report(found, PHONE)

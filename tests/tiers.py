@@ -36,8 +36,9 @@ MARKED_BY_FIXTURE = {
         "built_decks",
         "deck_server",
         "page_audits",
+        "page_visits",
     },
-    "browser": {"browser", "chromium_path", "offline_page", "page_audits", "lab_server"},
+    "browser": {"browser", "chromium_path", "offline_page", "page_audits", "page_visits", "lab_server"},
 }
 
 

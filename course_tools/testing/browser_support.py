@@ -107,13 +107,18 @@ class OfflineGuard:
         if msg.type == "error":
             self.console_errors.append(f"{page.url}: console.error: {msg.text}")
 
-    def unexpected_errors(self) -> list[str]:
-        """Uncaught page errors and console errors, less the (empty) ALLOWED_PAGE_ERRORS."""
-        return [e for e in self.page_errors + self.console_errors if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
+    def mark(self) -> tuple[int, int, int]:
+        """Where the records stand: `problems(since=guard.mark())` is what one page of many added."""
+        return len(self.external), len(self.page_errors), len(self.console_errors)
 
-    def problems(self) -> list[str]:
+    def unexpected_errors(self, since: tuple[int, int, int] = (0, 0, 0)) -> list[str]:
+        """Uncaught page errors and console errors, less the (empty) ALLOWED_PAGE_ERRORS."""
+        errors = self.page_errors[since[1] :] + self.console_errors[since[2] :]
+        return [e for e in errors if not any(a in e for a in ALLOWED_PAGE_ERRORS)]
+
+    def problems(self, since: tuple[int, int, int] = (0, 0, 0)) -> list[str]:
         """Everything that fails a page: requests off 127.0.0.1, page errors, console errors."""
-        return [f"request left 127.0.0.1: {u}" for u in self.external] + self.unexpected_errors()
+        return [f"request left 127.0.0.1: {u}" for u in self.external[since[0] :]] + self.unexpected_errors(since)
 
     def watch(self, page):
         if id(page) not in self._watched:  # pages are watched once, however they were opened

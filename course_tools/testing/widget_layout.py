@@ -71,9 +71,14 @@ PAGE_SCROLLS_SIDEWAYS_JS = """() => {
 }"""
 
 
+def is_book_page(rel: str) -> bool:
+    """A built page of the book a reader opens (decks and handouts have their own tests)."""
+    return not rel.startswith(("slides/", "handouts/"))
+
+
 def book_pages(html_dir) -> list[str]:
-    """Every built book page a reader opens (decks and handouts have their own tests), from the build."""
-    return [rel for rel in built_pages(html_dir) if not rel.startswith(("slides/", "handouts/"))]
+    """Every built book page a reader opens, from the build."""
+    return [rel for rel in built_pages(html_dir) if is_book_page(rel)]
 
 
 def book_widget_pages(html_dir) -> list[str]:
