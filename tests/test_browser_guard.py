@@ -81,3 +81,23 @@ def test_guard_watches_a_page_once(browser, tiny_site):
     page.goto(tiny_site + "console-error.html", wait_until="load")
     context.close()
     assert len(guard.console_errors) == 1, guard.console_errors
+
+
+def test_guard_tells_what_each_page_of_many_added(browser, tiny_site):
+    """tests/page_visits.py opens page after page in one context: `problems(since=mark())` is one page's share."""
+    context = browser.new_context()
+    guard = OfflineGuard(context)
+    page = context.new_page()
+    found = {}
+    for name in ("clean.html", "console-error.html", "off-site.html", "clean.html"):
+        mark = guard.mark()
+        page.goto(tiny_site + name, wait_until="load")
+        page.wait_for_timeout(200)
+        found.setdefault(name, []).extend(guard.problems(since=mark))
+    context.close()
+    assert found["clean.html"] == [], found
+    assert len(found["console-error.html"]) == 1 and "logged on purpose" in found["console-error.html"][0], found
+    # the stopped request, and Chromium's console error for it, on that page only
+    assert found["off-site.html"][0] == "request left 127.0.0.1: http://example.invalid/pixel.png", found
+    assert all("off-site.html" in p for p in found["off-site.html"][1:]), found
+    assert len(guard.problems()) == 1 + len(found["off-site.html"])
