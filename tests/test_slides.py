@@ -154,7 +154,9 @@ def open_deck(page, url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("doc", CHAPTERS)
-def test_deck_starts_offline_and_navigates_by_keyboard(offline_page, deck_server, doc):
+def test_deck_starts_offline_navigates_by_keyboard_and_its_widget_answers_a_click(offline_page, deck_server, doc):
+    """A presenter's first minute with a deck, in one opening of it (a deck costs seconds of CPU to open and fit):
+    it starts on the first slide, the arrow keys move it, and a widget on a slide answers a click with no kernel."""
     page = offline_page
     open_deck(page, deck_server + deck_path(doc))
     # deck_fit.js splits a slide that does not fit into vertical slides: the chapter's horizontal slides stay as
@@ -169,6 +171,17 @@ def test_deck_starts_offline_and_navigates_by_keyboard(offline_page, deck_server
     page.wait_for_function("Reveal.getIndices().h === 1", timeout=5_000)
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("Reveal.getIndices().h === 0", timeout=5_000)
+
+    widget = page.locator(".course-widget:has(.course-choices input)").first
+    widget.locator(".course-choices input").first.wait_for(state="attached", timeout=15_000)
+    # Go to the slide holding the widget, as a presenter would, then choose an option that is not chosen.
+    page.evaluate("""() => { const w = document.querySelector('.course-widget .course-choices input');
+                             const i = Reveal.getIndices(w.closest('section')); Reveal.slide(i.h, i.v); }""")
+    page.wait_for_timeout(900)  # the slide transition
+    before = widget.inner_text()
+    widget.locator(".course-choices input:not(:checked)").last.check()
+    page.wait_for_function("([el, t]) => el.innerText !== t", arg=[widget.element_handle(), before], timeout=5_000)
+    assert widget.inner_text() != before
     assert not page.guard.external, f"requests left 127.0.0.1: {page.guard.external}"
     assert not page.guard.unexpected_errors(), page.guard.unexpected_errors()
 
@@ -215,24 +228,6 @@ def test_deck_leaves_the_arrow_keys_to_a_focused_select_radio_group_or_scroll_pa
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"Reveal.getIndices().h !== {h}", timeout=5_000)
         assert page.evaluate("Reveal.getIndices().h") == h + 1, f"the deck took ArrowRight from {selector}"
-    assert not page.guard.external and not page.guard.unexpected_errors()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("doc", CHAPTERS)
-def test_widget_on_a_slide_responds_to_a_click_with_no_kernel(offline_page, deck_server, doc):
-    page = offline_page
-    open_deck(page, deck_server + deck_path(doc))
-    widget = page.locator(".course-widget:has(.course-choices input)").first
-    widget.locator(".course-choices input").first.wait_for(state="attached", timeout=15_000)
-    # Go to the slide holding the widget, as a presenter would, then choose an option that is not chosen.
-    page.evaluate("""() => { const w = document.querySelector('.course-widget .course-choices input');
-                             const i = Reveal.getIndices(w.closest('section')); Reveal.slide(i.h, i.v); }""")
-    page.wait_for_timeout(900)  # the slide transition
-    before = widget.inner_text()
-    widget.locator(".course-choices input:not(:checked)").last.check()
-    page.wait_for_function("([el, t]) => el.innerText !== t", arg=[widget.element_handle(), before], timeout=5_000)
-    assert widget.inner_text() != before
     assert not page.guard.external and not page.guard.unexpected_errors()
 
 
