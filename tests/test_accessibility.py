@@ -373,6 +373,13 @@ GO_TO_SLIDE_JS = (
     "Reveal.slide(i.h, i.v); } }"
 )
 TEXT_CHANGED_JS = "([r, before]) => r.innerText !== before"
+# One round trip per Tab press (the walk is CPU-bound: each call into the page costs the driver and the page):
+# null once the focus has left the widget, else [the key for the focused control, the deck's position]. The
+# control is kept on `window` so that the walk can give it the focus back if the deck took its key.
+STEP_JS = f"""r => {{ const a = document.activeElement;
+  if (!r.contains(a) || r === a) return null;
+  window.__courseControl = a;
+  return [({KEY_FOR_CONTROL_JS})(a), ({DECK_POSITION_JS})()]; }}"""
 
 
 # The radio groups a widget shows, and the controls Tab reaches in it, in order (tag, type, group name).
@@ -434,31 +441,31 @@ def test_every_widget_is_operable_with_the_keyboard(browser, book_server, built_
             root = page.locator(".course-widget:not(.course-widget .course-widget)").nth(n)
             if root.locator("button, input, select, [role='slider']").count() == 0:
                 continue  # a static view (e.g. the full therapy table): nothing to operate
+            widget = root.element_handle()  # resolved once: the walk below calls into it many times
             # In a deck only the slides near the current one are displayed: go to the widget's slide first.
-            root.evaluate(GO_TO_SLIDE_JS)
-            root.scroll_into_view_if_needed()
+            widget.evaluate(GO_TO_SLIDE_JS)
+            widget.scroll_into_view_if_needed()
             # Start the focus just before the widget, then Tab into it, as a keyboard user would arrive.
-            root.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")
-            before = root.evaluate(VISIBLE_TEXT_JS)
+            widget.evaluate("r => { r.setAttribute('tabindex', '-1'); r.focus(); }")
+            before = widget.evaluate(VISIBLE_TEXT_JS)
             changed_by = None
             for _ in range(12):  # the first controls inside the widget
                 page.keyboard.press("Tab")
-                control = page.evaluate_handle("document.activeElement")
-                if not root.evaluate("(r, a) => r.contains(a) && r !== a", control):
+                step = widget.evaluate(STEP_JS)
+                if step is None:  # the focus left the widget
                     break
-                key = control.evaluate(KEY_FOR_CONTROL_JS)
+                key, position = step
                 if key is None:
                     continue
-                position = page.evaluate(DECK_POSITION_JS)
                 page.keyboard.press(key)
                 try:
-                    page.wait_for_function(TEXT_CHANGED_JS, arg=[root.element_handle(), before], timeout=REPAINT_MS)
+                    page.wait_for_function(TEXT_CHANGED_JS, arg=[widget, before], timeout=REPAINT_MS)
                     changed = True
                 except PlaywrightTimeout:
                     changed = False
                 if page.evaluate(DECK_POSITION_JS) != position:  # the deck took the key, not the widget
-                    root.evaluate(GO_TO_SLIDE_JS)
-                    control.evaluate("c => c.focus()")
+                    widget.evaluate(GO_TO_SLIDE_JS)
+                    page.evaluate("() => window.__courseControl.focus()")
                 elif changed:
                     changed_by = key
                     break
