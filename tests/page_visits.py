@@ -1,13 +1,14 @@
 """One visit per built page, for each way a learner sees it, shared by the browser tests that only look at a page.
 
-The suite used to open the same pages about seven times over, once per check (issue 9: `make test` is CPU-bound on
-two cores). Now each page is opened once per pass and every read-only probe runs in that one visit:
+A widget chapter page used to be opened nine times, once per check; now it is opened three times, once per pass,
+and every read-only probe runs in that one visit (issue 9: `make test` is CPU-bound on two cores):
 
 - "light": 1300 px wide, light mode, every built page, decks included: the offline guard's findings for the page;
   axe, the headings and the colour audit (tests/test_accessibility.py); on widget pages, the truncation probe
   (tests/test_widget_layout.py) and what a screen reader is told of each control (tests/test_screen_reader.py); on
   book pages, the icons a reader sees (tests/test_light_pages.py);
-- "dark": the same at 1300 px in dark mode, book pages only (a deck has one look, reveal.js's, and no dark mode);
+- "dark": 1300 px, dark mode, every page but the decks (a deck has one look, reveal.js's, and no dark mode): the
+  guard, axe, the headings and the colour audit;
 - "phone": 390 px, light mode, book pages: whether the page scrolls sideways, and on widget pages the truncation,
   too-wide and diagram-text probes (tests/test_widget_layout.py).
 
