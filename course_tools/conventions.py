@@ -138,14 +138,22 @@ def book_build_cmd(path_output: Path) -> list[str]:
     ]
 
 
+DECKS_DIR = "slides/"  # the decks' folder in the built book
+
+
+def is_deck(rel: str) -> bool:
+    """Whether a built file (a path relative to the book's root) is a chapter's deck, or part of one."""
+    return rel.startswith(DECKS_DIR)
+
+
 def html_budget(rel: str) -> float:
-    """The HTML budget of a built file: decks (slides/) have their own."""
-    return BUDGET["deck_html_bytes"] if rel.startswith("slides/") else BUDGET["page_html_bytes"]
+    """The HTML budget of a built file: decks have their own."""
+    return BUDGET["deck_html_bytes"] if is_deck(rel) else BUDGET["page_html_bytes"]
 
 
 def deck_path(docname: str) -> str:
     """Where a chapter's deck lives, relative to the built book's root."""
-    return f"slides/{docname.rsplit('/', 1)[-1]}.slides.html"
+    return f"{DECKS_DIR}{docname.rsplit('/', 1)[-1]}.slides.html"
 
 
 # Budgets (issues 2, 3, 6 and 9). Issue 2's 60 s clean build was for the first, one-chapter book.

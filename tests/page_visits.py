@@ -22,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from course_tools import icons as course_icons
+from course_tools.conventions import is_deck
 from course_tools.testing.browser_support import OfflineGuard
 from course_tools.testing.page_audit import AXE_JS, HEADINGS_JS, built_pages, has_widgets, open_and_wait
 from course_tools.testing.widget_layout import (
@@ -50,10 +51,6 @@ def xdist_scope(file_scope: str) -> str:
 
 
 LAPTOP, PHONE, HEIGHT = 1300, 390, 900
-
-
-def is_deck(rel: str) -> bool:
-    return rel.startswith("slides/")
 
 
 # ---- the probes ---------------------------------------------------------------------------------------------

@@ -12,10 +12,9 @@ from pathlib import PurePosixPath
 
 import pytest
 from a11y_allowlist import AXE_ALLOWED, GATED_IMPACTS, entry_for
-from page_visits import is_deck
 from test_book import toc_files
 
-from course_tools.conventions import CHAPTER_DOC, ROOT
+from course_tools.conventions import CHAPTER_DOC, ROOT, is_deck
 from course_tools.testing.browser_support import OfflineGuard, assert_clean
 from course_tools.testing.page_audit import (
     AXE_JS,
@@ -198,8 +197,8 @@ def test_every_chapter_has_a_package_figure_with_alt_text_caption_and_reference(
 
 @pytest.fixture(scope="session")
 def page_audits(page_visits):
-    """{page: its audit} in light mode and {"<page> [dark]": its audit} in dark mode, at 1300 px; "_guard": what the
-    offline guard found on those visits."""
+    """{page: its audit} in light mode and {"<page> [dark]": its audit} in dark mode, at 1300 px. (What the offline
+    guard found on those visits is judged in tests/test_browser.py.)"""
     wrong = [
         f"{rel}: asked for the {mode} mode, the page shows data-theme={a['theme']!r}"
         for mode in ("light", "dark")
@@ -208,21 +207,14 @@ def page_audits(page_visits):
     ]
     assert not wrong, "\n".join(wrong)
     audits = {**page_visits["light"], **{f"{rel} [dark]": a for rel, a in page_visits["dark"].items()}}
-    audits["_guard"] = {
-        "problems": [p for mode in ("light", "dark") for a in page_visits[mode].values() for p in a["guard"]]
-    }
     return audits
-
-
-def _pages(audits):
-    return {k: v for k, v in audits.items() if not k.startswith("_")}
 
 
 def gate(audits) -> tuple[list[str], list[tuple[str, str, str]]]:
     """(failures, allowlist entries that matched nothing). A gated finding fails when it is in the course's own
     content, or in the theme's markup with no allowlist entry."""
     failures, used = [], set()
-    for rel, audit in _pages(audits).items():
+    for rel, audit in audits.items():
         for v in audit["axe"]:
             if v["impact"] not in GATED_IMPACTS:
                 continue
@@ -264,7 +256,6 @@ def test_axe_finds_no_critical_serious_or_moderate_violations(page_audits):
     failures, stale = gate(page_audits)
     assert not failures, "\n".join(failures)
     assert not stale, f"allowlist entries that match nothing any more, remove them: {stale}"
-    assert not page_audits["_guard"]["problems"], page_audits["_guard"]["problems"]
 
 
 @pytest.mark.browser
@@ -314,7 +305,7 @@ def test_heading_checker_catches_skips():
 def test_headings_are_in_order(page_audits):
     failures = [
         f"{rel}: {p}"
-        for rel, a in _pages(page_audits).items()
+        for rel, a in page_audits.items()
         if rel.startswith("chapters/")
         for p in heading_problems(a["headings"])
     ]
@@ -324,12 +315,12 @@ def test_headings_are_in_order(page_audits):
 @pytest.mark.browser
 def test_colour_is_never_the_only_carrier_of_meaning(page_audits):
     failures = []
-    for rel, a in _pages(page_audits).items():
+    for rel, a in page_audits.items():
         failures += [f"{rel}: verdict/feedback/legend element with no text: {h}" for h in a["silent"]]
         failures += [f"{rel}: SVG distinguishes marks by colour only: {h}" for h in a["colourOnlySvgs"]]
         failures += [f"{rel}: chosen option {t!r} differs only by its colour" for t in a["toggles"]]
     assert not failures, "\n".join(failures)
-    assert sum(a["roots"] for a in _pages(page_audits).values()) > 0, "no widgets were audited"
+    assert sum(a["roots"] for a in page_audits.values()) > 0, "no widgets were audited"
 
 
 # ---- keyboard ----------------------------------------------------------------------------------------------

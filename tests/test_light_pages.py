@@ -12,7 +12,7 @@ import pytest
 
 from course_tools import build_slides
 from course_tools import icons as course_icons
-from course_tools.conventions import MATHJAX, ROOT, WIDGET_BUNDLE, chapter_notebooks, deck_path
+from course_tools.conventions import MATHJAX, ROOT, WIDGET_BUNDLE, chapter_notebooks, deck_path, is_deck
 from course_tools.testing.page_audit import built_pages, has_widgets, open_and_wait
 
 MATHS_SPAN = re.compile(r'class="math notranslate nohighlight"')
@@ -20,7 +20,7 @@ SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 
 
 def book_pages(built_book) -> list[str]:
-    return [rel for rel in built_pages(built_book) if not rel.startswith("slides/")]
+    return [rel for rel in built_pages(built_book) if not is_deck(rel)]
 
 
 def scripts(html: str) -> list[str]:

@@ -104,6 +104,3 @@ def test_on_a_phone_no_book_page_scrolls_sideways(page_visits, built_book):
     assert len(pages) > len(book_widget_pages(built_book)), "the pages without widgets are missing"
     found = {rel: page_visits["phone"][rel]["sideways"] for rel in pages}
     assert not any(found.values()), report(found, PHONE)
-    # the phone pass is guarded as the others are (the light and dark passes: test_accessibility)
-    problems = [f"{rel} at {PHONE}px: {p}" for rel, visit in page_visits["phone"].items() for p in visit["guard"]]
-    assert not problems, "\n".join(problems)

@@ -5,6 +5,7 @@ a maintainer can count them before and after a change."""
 
 from __future__ import annotations
 
+from course_tools.conventions import is_deck
 from course_tools.testing.page_audit import built_pages, has_widgets
 
 # Only what the reader can see counts: an element in a hidden Stack panel has no layout box.
@@ -73,7 +74,7 @@ PAGE_SCROLLS_SIDEWAYS_JS = """() => {
 
 def is_book_page(rel: str) -> bool:
     """A built page of the book a reader opens (decks and handouts have their own tests)."""
-    return not rel.startswith(("slides/", "handouts/"))
+    return not is_deck(rel) and not rel.startswith("handouts/")
 
 
 def book_pages(html_dir) -> list[str]:
@@ -86,5 +87,5 @@ def book_widget_pages(html_dir) -> list[str]:
     return [
         rel
         for rel in built_pages(html_dir)
-        if not rel.startswith("slides/") and has_widgets((html_dir / rel).read_text(encoding="utf-8"))
+        if not is_deck(rel) and has_widgets((html_dir / rel).read_text(encoding="utf-8"))
     ]
